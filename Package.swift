@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pda",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pda", targets: ["pda"]),
+        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "AccountModel"),
+        .target(name: "AccountStore", dependencies: [
+            "AccountModel", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Importers", dependencies: [
+            "AccountModel", "AccountStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Portability", dependencies: [
+            "AccountModel", "AccountStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .executableTarget(name: "pda", dependencies: [
+            "AccountModel", "AccountStore", "Importers", "Portability",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "AccountStoreTests", dependencies: ["AccountStore"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "AccountStore"]),
+        .testTarget(name: "PortabilityTests", dependencies: ["Portability"]),
+    ]
+)

@@ -1,0 +1,83 @@
+import AccountModel
+import Foundation
+import GRDB
+
+public enum StoreError: Error, LocalizedError {
+    case noAccount(path: String)
+    case cannotOpen(path: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noAccount(let path): return "no account at \(path); create one with `pda init` (or pass --account DIR)"
+        case .cannotOpen(let path, let reason): return "cannot open the account database \(path): \(reason)"
+        }
+    }
+}
+
+/// The one type that owns all access to the account database.
+public final class AccountStore: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (and migrates) the database of an account folder.
+    public init(folder: AccountFolder) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        do {
+            writer = try DatabasePool(path: folder.databaseURL.path, configuration: config)
+        } catch {
+            throw StoreError.cannotOpen(path: folder.databaseURL.path, reason: String(describing: error))
+        }
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// An in-memory account, for tests.
+    public init() throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: config)
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// The schema as SQL text, one statement per object, in a stable order.
+    public func schemaSQL() throws -> String {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT sql FROM sqlite_master
+                WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                  AND name NOT LIKE 'item_search_%'
+                ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name
+                """)
+            return rows.map { ($0["sql"] as String) + ";\n" }.joined(separator: "\n")
+        }
+    }
+
+    // MARK: - Owner
+
+    public struct Owner: Sendable, Equatable {
+        public var name: String?
+        public var did: String
+        public var createdAt: String
+    }
+
+    public func owner() throws -> Owner? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT name, did, created_at FROM owner WHERE id = 1").map {
+                Owner(name: $0["name"], did: $0["did"], createdAt: $0["created_at"])
+            }
+        }
+    }
+
+    public func setOwner(name: String?, did: String, createdAt: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO owner (id, name, did, created_at) VALUES (1, ?, ?, ?)",
+                           arguments: [name, did, createdAt])
+        }
+    }
+
+    public func sourceExport(sha256: String) throws -> SourceExportRecord? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM source_export WHERE sha256 = ?", arguments: [sha256]).map(SourceExportRecord.init)
+        }
+    }
+}

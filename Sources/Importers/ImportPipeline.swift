@@ -1,0 +1,73 @@
+import AccountModel
+import AccountStore
+import Foundation
+
+/// export file → ExportReader → Importer → records → AccountStore, one transaction per export.
+public final class ImportPipeline {
+    public let store: AccountStore
+    public let folder: AccountFolder
+    public let importers: [any Importer]
+
+    public init(store: AccountStore, folder: AccountFolder, importers: [any Importer] = ImporterRegistry.builtIn) {
+        self.store = store
+        self.folder = folder
+        self.importers = importers
+    }
+
+    /// The most confident importer (of `platform`, when given). Ties and no match are errors
+    /// that tell the person what to do.
+    public func choose(for export: ExportReader, platform: Platform?) throws -> (any Importer, Recognition) {
+        let candidates = importers.filter { platform == nil || $0.platform == platform }
+        let scored = candidates.map { ($0, $0.recognize(export)) }.filter { $0.1.confidence > 0 }
+            .sorted { $0.1.confidence > $1.1.confidence }
+        guard let best = scored.first else {
+            let known = Set(importers.map(\.platform.rawValue)).sorted().joined(separator: ", ")
+            let hint = platform.map { "It does not look like a \($0.rawValue) export." }
+                ?? "Built-in importers: \(known). Check that this is the platform's \"download your data\" file (JSON format where offered), or pass --platform."
+            throw ImportError.unrecognized(file: export.displayName, hint: hint)
+        }
+        let tied = scored.filter { $0.1.confidence == best.1.confidence && $0.0.name != best.0.name }
+        if !tied.isEmpty {
+            throw ImportError.ambiguous(file: export.displayName, candidates: ([best] + tied).map(\.0.name))
+        }
+        return best
+    }
+
+    /// Imports one export (several paths = the parts of one split export).
+    public func importExport(paths: [String], platform: Platform? = nil, now: Date = Date()) throws -> ImportReport {
+        let export = try ExportReader(paths: paths)
+        let (sha256, size) = try export.fingerprint()
+        let (importer, recognition) = try choose(for: export, platform: platform)
+        if let existing = try store.sourceExport(sha256: sha256) {
+            var report = ImportReport(file: export.displayName, sha256: sha256, size: size, platform: existing.platform,
+                                      importer: existing.importer, format: existing.format, status: .alreadyImported)
+            report.warnings = []
+            return report
+        }
+        let description = ExportDescription(
+            platform: importer.platform, fileName: export.displayName, sha256: sha256, size: size,
+            format: recognition.format, importer: importer.name, importerVersion: importer.version,
+            importedAt: Timestamp.iso(now))
+        let stager = try MediaStager(export: export, folder: folder)
+        do {
+            let report = try store.importExport(description, media: stager) { sink in
+                try importer.run(export, format: recognition.format, into: sink)
+            }
+            try stager.commit()
+            return report
+        } catch {
+            stager.discard()
+            throw error
+        }
+    }
+}
+
+public enum Timestamp {
+    /// `2025-05-01T23:16:38Z`
+    public static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

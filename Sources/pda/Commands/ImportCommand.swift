@@ -1,0 +1,74 @@
+import AccountModel
+import AccountStore
+import ArgumentParser
+import Foundation
+import Importers
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import platform exports (zip, folder or single file) into your account.",
+        discussion: """
+            Each PATH is one export. The importer is chosen from the export's contents and named in \
+            the report. Importing the same file twice changes nothing; a newer export adds only what \
+            is new. A malformed export is refused whole (exit 65) and the account is left as it was.
+            """)
+
+    @OptionGroup var options: AccountOptions
+    @Argument(help: "Export files or folders.")
+    var paths: [String]
+    @Option(name: .long, help: ArgumentHelp("Use this platform's importer (when detection is ambiguous).", valueName: "P"))
+    var platform: String?
+    @Flag(name: .long, help: "Print the reports as JSON.")
+    var json = false
+
+    func run() throws {
+        try Failure.guarding {
+            let platform = try self.platform.map { name -> Platform in
+                guard let p = Platform(rawValue: name.lowercased()) else { throw ImportError.unknownPlatform(name) }
+                return p
+            }
+            // Refuse a missing path before anything is created.
+            for path in paths where !FileManager.default.fileExists(atPath: path) { throw ImportError.missing(path: path) }
+            let (folder, created) = try AccountSetup.openOrCreate(options.folder, name: nil)
+            if created { Output.note("Created a new account at \(folder.url.path)") }
+            let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder)
+            var reports: [ImportReport] = []
+            var firstFailure: Error?
+            for path in paths {
+                do {
+                    let report = try pipeline.importExport(paths: [path], platform: platform)
+                    reports.append(report)
+                    if !json { ImportReportText.print(report) }
+                } catch {
+                    // One bad export must not stop the others; the exit code reports it.
+                    Output.note("pda: error: \(Failure.message(error))")
+                    firstFailure = firstFailure ?? error
+                }
+            }
+            if json { Output.json(.array(reports.map(\.json))) }
+            if let firstFailure { throw ExitCode(Failure.exitCode(firstFailure)) }
+        }
+    }
+}
+
+enum ImportReportText {
+    static func print(_ report: ImportReport) {
+        if report.status == .alreadyImported {
+            Swift.print("\(report.file): already imported (\(report.importer), \(report.format)); nothing changed.")
+            return
+        }
+        Swift.print("\(report.file): imported with the \(report.importer) importer (\(report.format)) in \(String(format: "%.2f", report.seconds)) s")
+        for group in ["items", "activity", "inferences", "identity"] {
+            guard let kinds = report.records[group], !kinds.isEmpty else { continue }
+            let parts = kinds.keys.sorted().map { kind -> String in
+                let t = kinds[kind]!
+                return t.present > 0 ? "\(kind) \(t.new) new, \(t.present) already present" : "\(kind) \(t.new)"
+            }
+            Swift.print("  \(group): \(parts.joined(separator: "; "))")
+        }
+        if report.mediaFiles > 0 { Swift.print("  media: \(report.mediaFiles) files, \(report.mediaBytes) bytes") }
+        if report.newRecords == 0 && report.presentRecords > 0 { Swift.print("  nothing new: every record was already in the account") }
+        for warning in report.warnings { Swift.print("  warning: \(warning)") }
+    }
+}
