@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pda", targets: ["pda"]),
-        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability"]),
+        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -29,12 +29,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .target(name: "LaborLedger", dependencies: ["AccountModel", "AccountStore"]),
+        .target(name: "Reports", dependencies: ["AccountModel", "AccountStore", "LaborLedger"]),
         .executableTarget(name: "pda", dependencies: [
-            "AccountModel", "AccountStore", "Importers", "Portability",
+            "AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AccountStoreTests", dependencies: ["AccountStore"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "AccountStore"]),
         .testTarget(name: "PortabilityTests", dependencies: ["Portability"]),
+        .testTarget(name: "LaborLedgerTests", dependencies: ["LaborLedger", "Reports", "AccountStore"]),
     ]
 )

@@ -25,7 +25,7 @@ step items --limit 8;                      pda items --limit 8
 step activity --kind live_watch --kind gift --limit 8
 pda activity --kind live_watch --kind gift --limit 8
 step inferences --limit 10;                pda inferences --limit 10
-if "$PDA_BIN" help export >/dev/null 2>&1; then
+if "$PDA_BIN" --help | grep -q " export "; then
   step export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z
   pda export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z
   step verify "$DEMO/archive.zip";         pda verify "$DEMO/archive.zip"

@@ -115,7 +115,7 @@ public struct StoredActivity: Sendable {
         return .obj(pairs)
     }
 
-    static func number(_ d: Double) -> String {
+    public static func number(_ d: Double) -> String {
         d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
     }
 }
@@ -124,6 +124,11 @@ public struct StoredInference: Sendable {
     public var platform: String
     public var kind: String
     public var label: String
+    public init(platform: String, kind: String, label: String) {
+        self.platform = platform
+        self.kind = kind
+        self.label = label
+    }
     public var json: JSONValue { .obj([("platform", .string(platform)), ("kind", .string(kind)), ("label", .string(label))]) }
 }
 

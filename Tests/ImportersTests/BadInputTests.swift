@@ -70,7 +70,7 @@ final class BadInputTests: XCTestCase {
         let url = tmp.appendingPathComponent("bomb.zip")
         let archive = try Archive(url: url, accessMode: .create)
         let size = 64 << 20
-        try archive.addEntry(with: "user_data_tiktok.json", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, chunk in
+        try archive.addEntry(with: "user_data_tiktok.json", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { (position: Int64, chunk: Int) -> Data in
             Data(count: min(chunk, size - Int(position)))
         }
         try assertRefused(url.path, mentions: ["bomb.zip", "user_data_tiktok.json", "zip bomb"])
@@ -80,7 +80,7 @@ final class BadInputTests: XCTestCase {
         let url = tmp.appendingPathComponent("many.zip")
         let archive = try Archive(url: url, accessMode: .create)
         for i in 0..<20 {
-            try archive.addEntry(with: "f\(i).txt", type: .file, uncompressedSize: 1, compressionMethod: .none) { _, _ in Data("x".utf8) }
+            try archive.addEntry(with: "f\(i).txt", type: .file, uncompressedSize: 1, compressionMethod: .none) { (_: Int64, _: Int) -> Data in Data("x".utf8) }
         }
         var limits = ExportLimits()
         limits.maxEntries = 10
