@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pda", targets: ["pda"]),
-        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports"]),
+        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -30,14 +30,19 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "LaborLedger", dependencies: ["AccountModel", "AccountStore"]),
-        .target(name: "Reports", dependencies: ["AccountModel", "AccountStore", "LaborLedger"]),
+        .target(name: "Reports", dependencies: ["AccountModel", "AccountStore", "LaborLedger", "Collective"]),
+        .target(name: "Collective", dependencies: [
+            "AccountModel", "AccountStore", "Importers", "LaborLedger", "Portability",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "pda", dependencies: [
-            "AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports",
+            "AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AccountStoreTests", dependencies: ["AccountStore"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "AccountStore"]),
         .testTarget(name: "PortabilityTests", dependencies: ["Portability"]),
         .testTarget(name: "LaborLedgerTests", dependencies: ["LaborLedger", "Reports", "AccountStore"]),
+        .testTarget(name: "CollectiveTests", dependencies: ["Collective", "AccountStore", "LaborLedger"]),
     ]
 )

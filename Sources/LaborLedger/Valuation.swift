@@ -102,6 +102,19 @@ public struct Valuation: Sendable {
     public var currency: String
     public var source: String
 
+    public init(model: String, label: String, platforms: [String], formula: String, inputs: [(String, String)],
+                low: Decimal, high: Decimal, currency: String, source: String) {
+        self.model = model
+        self.label = label
+        self.platforms = platforms
+        self.formula = formula
+        self.inputs = inputs
+        self.low = low
+        self.high = high
+        self.currency = currency
+        self.source = source
+    }
+
     public var json: JSONValue {
         .obj([
             ("model", .string(model)), ("label", .string(label)), ("platforms", .array(platforms.map(JSONValue.string))),

@@ -1,0 +1,186 @@
+import Foundation
+import Importers
+
+/// One export handed to the collective, with its member.
+public struct MemberInput: Sendable {
+    public var memberID: String
+    public var path: String
+    public var consent: String
+    public init(memberID: String, path: String, consent: String) {
+        self.memberID = memberID
+        self.path = path
+        self.consent = consent
+    }
+}
+
+/// `--shard I/N`: a deterministic partition by export hash, so any job runner (Kubernetes
+/// Indexed Jobs, Slurm arrays, GNU parallel) can split the work without coordination.
+public struct Shard: Sendable, Equatable {
+    public var index: Int
+    public var count: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n > 0, i >= 0, i < n else { return nil }
+        index = i
+        count = n
+    }
+
+    public func contains(sha256: String) -> Bool {
+        guard let value = UInt64(sha256.prefix(15), radix: 16) else { return index == 0 }
+        return Int(value % UInt64(count)) == index
+    }
+}
+
+/// One member's work: all their exports, processed in order by one worker so that their own
+/// account sees one writer.
+public struct MemberJob: Sendable {
+    public var pseudonym: String
+    public var consent: String
+    public var paths: [String]
+}
+
+public struct RunSummary: Sendable {
+    public var processed = 0
+    public var skipped = 0
+    public var outOfShard = 0
+    public var failed: [(file: String, reason: String)] = []
+    public var members = 0
+    public var seconds = 0.0
+}
+
+public final class CollectiveRunner: @unchecked Sendable {
+    public typealias Launcher = @Sendable (MemberJob) -> WorkResult
+
+    let store: CollectiveStore
+    let jobs: Int
+    let launcher: Launcher
+    let progress: ProgressReporter
+
+    public init(store: CollectiveStore, jobs: Int, progress: ProgressReporter = ProgressReporter(quiet: true), launcher: @escaping Launcher) {
+        self.store = store
+        self.jobs = max(jobs, 1)
+        self.progress = progress
+        self.launcher = launcher
+    }
+
+    /// Hashes every input, keeps the members of this shard, drops exports already processed,
+    /// and groups the rest by member. A member belongs to the shard of their smallest export
+    /// hash, so all their exports land in one shard and shards merge without conflicts.
+    public func plan(_ inputs: [MemberInput], shard: Shard?) throws -> (jobs: [MemberJob], summary: RunSummary) {
+        var summary = RunSummary()
+        let done = try store.processedExports()
+        var byMember: [String: (consent: String, exports: [(path: String, sha256: String)])] = [:]
+        var order: [String] = []
+        for input in inputs {
+            let digest = try CollectiveWorker.sha256(of: input.path)
+            let pseudonym = try store.pseudonym(of: input.memberID)
+            if byMember[pseudonym] == nil { order.append(pseudonym) }
+            byMember[pseudonym, default: (input.consent, [])].exports.append((input.path, digest))
+        }
+        var jobs: [MemberJob] = []
+        for pseudonym in order {
+            let member = byMember[pseudonym]!
+            if let shard, let first = member.exports.map(\.sha256).min(), !shard.contains(sha256: first) {
+                summary.outOfShard += member.exports.count
+                continue
+            }
+            var seen = Set<String>()
+            let todo = member.exports.filter { export in
+                guard !done.contains(export.sha256), seen.insert(export.sha256).inserted else { summary.skipped += 1; return false }
+                return true
+            }
+            if !todo.isEmpty { jobs.append(MemberJob(pseudonym: pseudonym, consent: member.consent, paths: todo.map(\.path))) }
+        }
+        return (jobs, summary)
+    }
+
+    /// Runs the jobs `jobs` at a time; each finished job is recorded at once, so a killed run
+    /// resumes where it stopped.
+    public func run(_ planned: [MemberJob], summary start: RunSummary) throws -> RunSummary {
+        let started = Date()
+        let state = RunState(summary: start)
+        progress.start(total: planned.reduce(0) { $0 + $1.paths.count })
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, max(planned.count, 1)) {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                defer { group.leave() }
+                while let job = state.take(from: planned) {
+                    let result = launcher(job)
+                    state.lock.lock()
+                    defer { state.lock.unlock() }
+                    do {
+                        try store.record(pseudonym: job.pseudonym, consent: job.consent, files: result.files, ledger: result.ledger,
+                                         now: Timestamp.iso(Date()))
+                    } catch {
+                        state.firstError = error
+                        return
+                    }
+                    for file in result.files {
+                        if file.ok { state.summary.processed += 1 } else { state.summary.failed.append((file.path, file.reason ?? "failed")) }
+                    }
+                    progress.advance(by: result.files.count, failed: result.files.filter { !$0.ok }.count)
+                }
+            }
+        }
+        group.wait()
+        progress.finish()
+        if let error = state.firstError { throw error }
+        var summary = state.summary
+        summary.members = try store.memberCount()
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+}
+
+/// The runner's shared state, guarded by `lock`.
+private final class RunState: @unchecked Sendable {
+    let lock = NSLock()
+    var next = 0
+    var summary: RunSummary
+    var firstError: Error?
+
+    init(summary: RunSummary) { self.summary = summary }
+
+    func take(from jobs: [MemberJob]) -> MemberJob? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < jobs.count, firstError == nil else { return nil }
+        next += 1
+        return jobs[next - 1]
+    }
+}
+
+/// Progress on stderr: a bar on a terminal, a line every few seconds otherwise.
+public final class ProgressReporter: @unchecked Sendable {
+    let quiet: Bool
+    let isTerminal = isatty(2) == 1
+    var total = 0, done = 0, failed = 0
+    var lastLine = Date.distantPast
+    let started = Date()
+
+    public init(quiet: Bool) { self.quiet = quiet }
+
+    func start(total: Int) { self.total = total }
+
+    func advance(by count: Int, failed newFailures: Int) {
+        done += count
+        failed += newFailures
+        guard !quiet else { return }
+        let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
+        if isTerminal {
+            let width = 30
+            let filled = total == 0 ? width : width * done / total
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            write("\r[\(bar)] \(done)/\(total) exports, \(failed) failed, \(String(format: "%.1f", rate))/s")
+        } else if Date().timeIntervalSince(lastLine) >= 5 || done == total {
+            lastLine = Date()
+            write("progress: \(done)/\(total) exports, \(failed) failed, \(String(format: "%.1f", rate))/s\n")
+        }
+    }
+
+    func finish() { if !quiet && isTerminal && total > 0 { write("\n") } }
+
+    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}

@@ -1,0 +1,78 @@
+import AccountStore
+import Crypto
+import Foundation
+import Importers
+
+/// What one job (one member's exports) produced; travels from a worker process to the parent
+/// as JSON on stdout.
+public struct WorkResult: Codable, Sendable {
+    public struct FileResult: Codable, Sendable, Equatable {
+        public var path: String
+        public var fileName: String
+        public var sha256: String
+        public var ok: Bool
+        public var reason: String?
+
+        public init(path: String, fileName: String, sha256: String, ok: Bool, reason: String?) {
+            self.path = path
+            self.fileName = fileName
+            self.sha256 = sha256
+            self.ok = ok
+            self.reason = reason
+        }
+    }
+
+    public var files: [FileResult]
+    public var ledger: MemberLedger?
+
+    public init(files: [FileResult], ledger: MemberLedger?) {
+        self.files = files
+        self.ledger = ledger
+    }
+}
+
+/// Imports one member's exports into their own account inside the collective, then computes
+/// their ledger. Runs in a worker process so a crash or a memory spike stays in one job.
+public enum CollectiveWorker {
+    public static func run(folder: CollectiveFolder, pseudonym: String, paths: [String], organisationDID: String) -> WorkResult {
+        var files: [WorkResult.FileResult] = []
+        var store: AccountStore?
+        do {
+            let account = folder.memberAccount(pseudonym)
+            try account.createDirectories()
+            let opened = try AccountStore(folder: account)
+            if try opened.owner() == nil {
+                // The organisation holds these accounts; the member is known only by pseudonym.
+                try opened.setOwner(name: pseudonym, did: organisationDID, createdAt: Timestamp.iso(Date()))
+            }
+            store = opened
+        } catch {
+            let reason = "cannot open the member's account: \(error.localizedDescription)"
+            return WorkResult(files: paths.map { .init(path: $0, fileName: URL(fileURLWithPath: $0).lastPathComponent, sha256: (try? sha256(of: $0)) ?? "", ok: false, reason: reason) }, ledger: nil)
+        }
+        let pipeline = ImportPipeline(store: store!, folder: folder.memberAccount(pseudonym))
+        var anyImported = false
+        for path in paths {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let digest = (try? sha256(of: path)) ?? ""
+            do {
+                _ = try pipeline.importExport(paths: [path])
+                files.append(.init(path: path, fileName: name, sha256: digest, ok: true, reason: nil))
+                anyImported = true
+            } catch {
+                files.append(.init(path: path, fileName: name, sha256: digest, ok: false, reason: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+            }
+        }
+        let ledger = anyImported ? try? MemberLedger.from(store!) : nil
+        return WorkResult(files: files, ledger: ledger)
+    }
+
+    /// SHA-256 of a file, streamed (the identity of an export for resuming and sharding).
+    public static func sha256(of path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.missing(path: path) }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

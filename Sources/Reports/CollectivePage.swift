@@ -1,0 +1,34 @@
+import Collective
+import LaborLedger
+
+/// The collective ledger as one self-contained page, with only k-anonymous figures.
+public enum CollectivePage {
+    public static func render(_ report: CollectiveReport) -> String {
+        var body = "<header><h1>\(HTML.escape(report.name ?? "Collective")): the labor of our members</h1>"
+        guard !report.suppressedAll else {
+            return HTMLReport.page(body + "<p>Fewer than k = \(report.k) members: nothing can be published yet.</p></header>")
+        }
+        body += "<p>\(report.members) members. No figure here derives from fewer than \(report.k) members"
+        body += report.epsilon.map { "; counts carry Laplace noise (ε = \($0), each member's records per cell capped at \(report.clip))." } ?? "."
+        body += "</p></header><section class=cards>"
+        for total in report.categories {
+            body += "<div class=card style=\"border-color:\(HTML.categoryColors[total.key] ?? "#888")\"><b>\(total.count)</b><span>\(HTML.escape(total.key)) · \(total.members) members</span></div>"
+        }
+        if report.attentionMembers >= report.k {
+            body += "<div class=card><b>\(Ledger.duration(report.attentionLow))–\(Ledger.duration(report.attentionHigh))</b><span>attention time</span></div>"
+        }
+        body += "</section>"
+        var perMonth: [String: [String: Int]] = [:]
+        for cell in report.cells { perMonth[cell.month, default: [:]][cell.category, default: 0] += cell.count }
+        body += "<section><h2>Month by month</h2>\(Charts.stackedMonths(perMonth.keys.sorted().filter { $0 != "undated" }, perMonth, categories: ["content", "interaction", "attention", "commerce"]))</section>"
+        body += "<section><h2>Platforms</h2>\(Charts.shares(report.platforms.map { ($0.key, $0.count) }))</section>"
+        body += "<section><h2>Cells</h2>" + HTML.table(["platform", "month", "category", "count", "members"],
+                                                       report.cells.map { [$0.platform, $0.month, $0.category, String($0.count), String($0.members)] })
+        body += "<p class=muted>\(report.suppressedCells) cells suppressed (fewer than \(report.k) members).</p></section>"
+        body += "<section><h2>What it was worth to the platforms</h2>"
+        for v in report.valuation {
+            body += "<div class=value><b>\(HTML.escape(v.label)): \(MoneyFormat.format(v.low)) – \(MoneyFormat.format(v.high)) \(HTML.escape(v.currency))</b><p>\(HTML.escape(v.formula))</p><p class=muted>Source: \(HTML.escape(v.source))</p></div>"
+        }
+        return HTMLReport.page(body + "</section>")
+    }
+}
