@@ -47,6 +47,8 @@ public struct RunSummary: Sendable {
     public var failed: [(file: String, reason: String)] = []
     public var members = 0
     public var seconds = 0.0
+    /// The largest peak memory of any one job (worker process), when workers report it.
+    public var maxJobRSSBytes = 0
 }
 
 public final class CollectiveRunner: @unchecked Sendable {
@@ -117,6 +119,7 @@ public final class CollectiveRunner: @unchecked Sendable {
                         state.firstError = error
                         return
                     }
+                    state.summary.maxJobRSSBytes = max(state.summary.maxJobRSSBytes, result.peakRSSBytes ?? 0)
                     for file in result.files {
                         if file.ok { state.summary.processed += 1 } else { state.summary.failed.append((file.path, file.reason ?? "failed")) }
                     }

@@ -24,10 +24,24 @@ public struct WorkResult: Codable, Sendable {
 
     public var files: [FileResult]
     public var ledger: MemberLedger?
+    /// The worker process's peak resident memory, for the summary.
+    public var peakRSSBytes: Int?
 
-    public init(files: [FileResult], ledger: MemberLedger?) {
+    public init(files: [FileResult], ledger: MemberLedger?, peakRSSBytes: Int? = nil) {
         self.files = files
         self.ledger = ledger
+        self.peakRSSBytes = peakRSSBytes
+    }
+
+    /// This process's peak resident set size (Linux reports KiB).
+    public static func currentPeakRSS() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Int(usage.ru_maxrss) * 1024
     }
 }
 

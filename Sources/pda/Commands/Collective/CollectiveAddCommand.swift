@@ -51,6 +51,7 @@ struct CollectiveAddCommand: ParsableCommand {
                     ("failed", .array(summary.failed.map { .obj([("file", .string($0.file)), ("reason", .string($0.reason))]) })),
                     ("members", .int(summary.members)), ("outOfShard", .int(summary.outOfShard)),
                     ("seconds", .number(String(format: "%.2f", summary.seconds))),
+                    ("maxJobRssBytes", .int(summary.maxJobRSSBytes)),
                 ]))
             } else {
                 print("\(summary.processed) exports processed, \(summary.skipped) already done, \(summary.failed.count) failed; \(summary.members) members in the collective (\(String(format: "%.1f", summary.seconds)) s)")

@@ -13,7 +13,8 @@ struct CollectiveWorkCommand: ParsableCommand {
     @Argument var paths: [String]
 
     func run() throws {
-        let result = CollectiveWorker.run(folder: try options.folder(), pseudonym: pseudonym, paths: paths, organisationDID: organisationDid)
+        var result = CollectiveWorker.run(folder: try options.folder(), pseudonym: pseudonym, paths: paths, organisationDID: organisationDid)
+        result.peakRSSBytes = WorkResult.currentPeakRSS()
         FileHandle.standardOutput.write(try JSONEncoder().encode(result))
     }
 }
