@@ -9,13 +9,14 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import platform exports (zip, folder or single file) into your account.",
         discussion: """
-            Each PATH is one export. The importer is chosen from the export's contents and named in \
+            Each PATH is one export, except the parts of a split Google Takeout (takeout-…-001.zip, \
+            -002.zip …), which are imported together as one export. The importer is chosen from the export's contents and named in \
             the report. Importing the same file twice changes nothing; a newer export adds only what \
             is new. A malformed export is refused whole (exit 65) and the account is left as it was.
             """)
 
     @OptionGroup var options: AccountOptions
-    @Argument(help: "Export files or folders.")
+    @Argument(help: "Export files or folders (the parts of a split Takeout together).")
     var paths: [String]
     @Option(name: .long, help: ArgumentHelp("Use this platform's importer (when detection is ambiguous).", valueName: "P"))
     var platform: String?
@@ -35,9 +36,12 @@ struct ImportCommand: ParsableCommand {
             let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder)
             var reports: [ImportReport] = []
             var firstFailure: Error?
-            for path in paths {
+            // A Takeout split into takeout-…-001.zip, -002.zip … is one export; a part that
+            // was not given would silently be missing from it.
+            for group in TakeoutParts.group(paths) {
                 do {
-                    let report = try pipeline.importExport(paths: [path], platform: platform)
+                    if let absent = TakeoutParts.missingParts(group).first { throw ImportError.missing(path: absent) }
+                    let report = try pipeline.importExport(paths: group, platform: platform)
                     reports.append(report)
                     if !json { ImportReportText.print(report) }
                 } catch {

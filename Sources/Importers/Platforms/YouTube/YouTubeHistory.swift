@@ -1,0 +1,52 @@
+import AccountModel
+
+/// Watch and search history: a JSON array of `{header, title, titleUrl, subtitles, time,
+/// details, products, activityControls}`, streamed one entry at a time (watch histories run to
+/// hundreds of thousands of entries). Times are ISO-8601 with `Z`: `exact`.
+enum YouTubeHistory {
+    /// A watched video → `watch`; text = the title without "Watched", url = `titleUrl`,
+    /// `detail.channel` = the channel's name. An ad the player showed (`details` names Google
+    /// Ads) → `ad_view`: the owner saw it, but did not choose to watch it.
+    static func watch(_ entry: ExportEntry, export: ExportReader, context: YouTubeContext) throws {
+        try forEachRecord(entry, export: export, context: context) { v, locator in
+            let channel = v.member("subtitles")?.arrayValue?.first
+            let isAd = (v.member("details")?.arrayValue ?? []).contains { $0.text("name")?.contains("Google Ads") == true }
+            let header = v.text("header")
+            return Activity(
+                platform: .youtube, kind: isAd ? .adView : .watch, occurredAt: v.text("time").flatMap(TimeParsing.naiveUTC),
+                url: v.text("titleUrl"),
+                text: YouTubeNames.strip(v.text("title"), prefixes: YouTubeNames.watchPrefixes, suffixes: YouTubeNames.watchSuffixes),
+                detail: .details([("channel", channel?.text("name")), ("channel_url", channel?.text("url")),
+                                  ("product", header == "YouTube" ? nil : header)]),
+                locator: locator)
+        }
+    }
+
+    /// A search → `search`; text = the query, from the result URL's `search_query`, else from
+    /// the title without "Searched for".
+    static func search(_ entry: ExportEntry, export: ExportReader, context: YouTubeContext) throws {
+        try forEachRecord(entry, export: export, context: context) { v, locator in
+            let url = v.text("titleUrl")
+            let query = YouTubeNames.searchQuery(inURL: url)
+                ?? YouTubeNames.strip(v.text("title"), prefixes: YouTubeNames.searchPrefixes, suffixes: YouTubeNames.searchSuffixes)
+            return Activity(platform: .youtube, kind: .search, occurredAt: v.text("time").flatMap(TimeParsing.naiveUTC),
+                            url: url, text: query, locator: locator)
+        }
+    }
+
+    /// Streams the array; an entry without time, link and text is dropped and counted.
+    static func forEachRecord(_ entry: ExportEntry, export: ExportReader, context: YouTubeContext,
+                              _ build: (JSONValue, Locator) -> Activity) throws {
+        let base = Locator(entry: entry.path)
+        try export.withJSON(entry) { reader in
+            guard try reader.peekKind() == .array else { throw export.malformed(entry, "the history is not a JSON array") }
+            try reader.forEachElement { index, element in
+                let activity = build(try element.readValue(), base.appending(index))
+                guard activity.occurredAt != nil || activity.url != nil || activity.text != nil else {
+                    return context.dropped.drop(entry, "no time, link or text")
+                }
+                try context.sink.add(activity)
+            }
+        }
+    }
+}
