@@ -25,6 +25,8 @@ step items --limit 8;                      pda items --limit 8
 step activity --kind live_watch --kind gift --limit 8
 pda activity --kind live_watch --kind gift --limit 8
 step inferences --limit 10;                pda inferences --limit 10
+step ledger --value;                       pda ledger --value
+step report --out "$DEMO/report.html";     pda report --out "$DEMO/report.html"
 if "$PDA_BIN" --help | grep -q " export "; then
   step export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z
   pda export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z

@@ -2,5 +2,12 @@
 /// (and fixtures under `fixtures/<platform>/`; `RegistryTests` fails when they are missing).
 public enum ImporterRegistry {
     public static let builtIn: [any Importer] = [
+        InstagramImporter(),
+        FacebookImporter(),
+        TikTokImporter(),
+        YouTubeImporter(),
+        RedditImporter(),
+        AmazonImporter(),
+        XImporter(),
     ]
 }
