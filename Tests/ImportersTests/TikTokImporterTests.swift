@@ -444,24 +444,6 @@ final class TikTokImporterTests: XCTestCase {
     }
 }
 
-/// Parse-only throughput on a generated export: set `TIKTOK_BENCH_EXPORT` to a file made by
-/// `fixtures/generate_tiktok.py` (skipped otherwise).
-final class TikTokThroughputTests: XCTestCase {
-    func testParseThroughput() throws {
-        guard let path = ProcessInfo.processInfo.environment["TIKTOK_BENCH_EXPORT"] else {
-            throw XCTSkip("set TIKTOK_BENCH_EXPORT to a generated export")
-        }
-        let export = try ExportReader(path: path)
-        let importer = TikTokImporter()
-        let clock = ContinuousClock()
-        var recognition = Recognition.no
-        let recognizing = clock.measure { recognition = importer.recognize(export) }
-        let sink = CountingSink()
-        let parsing = try clock.measure { try importer.run(export, format: recognition.format, into: sink) }
-        print("TikTok throughput: recognize \(recognizing), run \(parsing) for \(sink.activities) activities, \(sink.items) items")
-        XCTAssertGreaterThan(sink.activities, 0)
-    }
-}
 
 /// The shared time helpers (`Support/TimeParsing.swift`).
 final class TimeParsingTests: XCTestCase {

@@ -35,13 +35,3 @@ final class RecordCollector: RecordSink {
         skips.filter { $0.section.hasSuffix(suffix) }.map(\.reason)
     }
 }
-
-/// Counts records without keeping them: the parse-only benchmark sink.
-final class CountingSink: RecordSink {
-    var items = 0, activities = 0, inferences = 0, identities = 0, skipped = 0
-    func add(_ item: Item) throws { items += 1 }
-    func add(_ activity: Activity) throws { activities += 1 }
-    func add(_ inference: Inference) throws { inferences += 1 }
-    func add(_ identity: IdentityFact) throws { identities += 1 }
-    func skipped(section: String, reason: String) { skipped += 1 }
-}

@@ -1,0 +1,59 @@
+import AccountModel
+import AccountStore
+import Foundation
+@testable import Importers
+import XCTest
+
+/// Adding a platform is one folder under Sources/Importers/Platforms, one line in the registry
+/// and fixtures under fixtures/<platform>/. These tests fail when any of the three is missing,
+/// and import every fixture case through the real pipeline.
+final class RegistryTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// Fixture cases that exist to be refused (an HTML-only Takeout must ask for JSON).
+    static let expectedRefusals: Set<String> = ["youtube/takeout-nl-html-only"]
+
+    func subfolders(_ url: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted()
+    }
+
+    func testEveryPlatformFolderIsRegistered() throws {
+        let platforms = Self.root.appendingPathComponent("Sources/Importers/Platforms")
+        let registered = Set(ImporterRegistry.builtIn.map(\.name))
+        for folder in subfolders(platforms) {
+            let files = try FileManager.default.contentsOfDirectory(atPath: platforms.appendingPathComponent(folder).path)
+            // Folders of shared helpers (Meta) hold no importer of their own.
+            guard files.contains(where: { $0.hasSuffix("Importer.swift") }) else { continue }
+            XCTAssertTrue(registered.contains(folder.lowercased()), "Platforms/\(folder) has an importer that is not in ImporterRegistry.builtIn")
+        }
+        XCTAssertEqual(registered.count, ImporterRegistry.builtIn.count, "two importers share a name")
+    }
+
+    func testEveryRegisteredImporterHasFixturesThatImport() throws {
+        for importer in ImporterRegistry.builtIn {
+            let dir = Self.root.appendingPathComponent("fixtures/\(importer.platform.rawValue)")
+            let cases = subfolders(dir)
+            XCTAssertFalse(cases.isEmpty, "no fixtures for \(importer.name): add fixtures/\(importer.platform.rawValue)/<case>/")
+            for name in cases {
+                let key = "\(importer.platform.rawValue)/\(name)"
+                let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("pda-registry-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: tmp) }
+                let folder = AccountFolder(url: tmp)
+                try folder.createDirectories()
+                let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder)
+                let path = dir.appendingPathComponent(name).path
+                if Self.expectedRefusals.contains(key) {
+                    XCTAssertThrowsError(try pipeline.importExport(paths: [path]), key)
+                    continue
+                }
+                let export = try ExportReader(path: path)
+                XCTAssertEqual(try pipeline.choose(for: export, platform: nil).0.name, importer.name, "\(key) is recognized by another importer")
+                let report = try pipeline.importExport(paths: [path])
+                XCTAssertGreaterThan(report.newRecords, 0, "\(key) imported nothing")
+                XCTAssertEqual(try pipeline.importExport(paths: [path]).status, .alreadyImported, key)
+            }
+        }
+    }
+}
