@@ -14,7 +14,8 @@ python3 fixtures/generate_tiktok.py --out "$WORK/user_data_tiktok.json" --watch 
 json_bytes=$(stat -c %s "$WORK/user_data_tiktok.json")
 
 measure() { # measure NAME CMD... → seconds and peak RSS (KiB) into globals
-  /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" > "$WORK/$1.out" 2>&1 || { cat "$WORK/$1.out"; exit 1; }
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
   read -r secs rss < "$WORK/time.txt"
 }
 
