@@ -40,6 +40,9 @@ bench: release venv
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/pda
+	install -d $(DESTDIR)$(PREFIX)/share/pda/mappings/examples
+	install -m 0644 mappings/*.json $(DESTDIR)$(PREFIX)/share/pda/mappings/
+	install -m 0644 mappings/examples/*.json $(DESTDIR)$(PREFIX)/share/pda/mappings/examples/
 
 # Regenerates schemas/account.sql from the migrations.
 schema:

@@ -64,7 +64,9 @@ public enum CollectiveWorker {
             let reason = "cannot open the member's account: \(error.localizedDescription)"
             return WorkResult(files: paths.map { .init(path: $0, fileName: URL(fileURLWithPath: $0).lastPathComponent, sha256: (try? sha256(of: $0)) ?? "", ok: false, reason: reason) }, ledger: nil)
         }
-        let pipeline = ImportPipeline(store: store!, folder: folder.memberAccount(pseudonym))
+        // Members' exports include Chinese platforms' copies: shipped mappings count as importers.
+        let pipeline = ImportPipeline(store: store!, folder: folder.memberAccount(pseudonym),
+                                      importers: ImporterRegistry.withInstalledMappings().importers)
         var anyImported = false
         for path in paths {
             let name = URL(fileURLWithPath: path).lastPathComponent

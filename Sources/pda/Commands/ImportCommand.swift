@@ -20,6 +20,8 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
     @Option(name: .long, help: ArgumentHelp("Use this platform's importer (when detection is ambiguous).", valueName: "P"))
     var platform: String?
+    @Option(name: .long, help: ArgumentHelp("Import with this mapping file instead of the built-in importers (repeatable; see `pda mapping check`).", valueName: "FILE"))
+    var mapping: [String] = []
     @Flag(name: .long, help: "Print the reports as JSON.")
     var json = false
 
@@ -31,9 +33,19 @@ struct ImportCommand: ParsableCommand {
             }
             // Refuse a missing path before anything is created.
             for path in paths where !FileManager.default.fileExists(atPath: path) { throw ImportError.missing(path: path) }
+            // Built-in importers plus installed mappings, or only the mappings given; an invalid
+            // mapping is refused (exit 65, every problem listed) before an account is created.
+            let importers: [any Importer]
+            if mapping.isEmpty {
+                let (all, problems) = ImporterRegistry.withInstalledMappings()
+                for problem in problems { Output.note("pda: warning: \(problem)") }
+                importers = all
+            } else {
+                importers = try MappingFiles.importers(mapping)
+            }
             let (folder, created) = try AccountSetup.openOrCreate(options.folder, name: nil)
             if created { Output.note("Created a new account at \(folder.url.path)") }
-            let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder)
+            let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder, importers: importers)
             var reports: [ImportReport] = []
             var firstFailure: Error?
             // A Takeout split into takeout-…-001.zip, -002.zip … is one export; a part that
@@ -47,6 +59,9 @@ struct ImportCommand: ParsableCommand {
                 } catch {
                     // One bad export must not stop the others; the exit code reports it.
                     Output.note("pda: error: \(Failure.message(error))")
+                    if let first = mapping.first, case ImportError.unrecognized = error {
+                        Output.note("pda: hint: `pda mapping check \(first) \(group[0])` shows why the mapping does not match")
+                    }
                     firstFailure = firstFailure ?? error
                 }
             }
