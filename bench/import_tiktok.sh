@@ -9,9 +9,9 @@ WATCH=${WATCH:-1000000}
 WORK=bench/work/tiktok
 rm -rf "$WORK"; mkdir -p "$WORK"
 
-python3 fixtures/generate_tiktok.py --out "$WORK/user_data_tiktok.json" --watch "$WATCH" --likes 0 --searches 0 --comments 0 \
+python3 fixtures/generate_tiktok.py --out "$WORK/export" --watch "$WATCH" --likes 0 --searches 0 --comments 0 \
   --seed 1 --csv "$WORK/watch.csv"
-json_bytes=$(stat -c %s "$WORK/user_data_tiktok.json")
+json_bytes=$(stat -c %s "$WORK/export/user_data_tiktok.json")
 
 measure() { # measure NAME CMD... → seconds and peak RSS (KiB) into globals
   local name=$1; shift
@@ -19,7 +19,7 @@ measure() { # measure NAME CMD... → seconds and peak RSS (KiB) into globals
   read -r secs rss < "$WORK/time.txt"
 }
 
-measure pda env PDA_ACCOUNT="$WORK/account" "$PDA_BIN" import "$WORK/user_data_tiktok.json" --json
+measure pda env PDA_ACCOUNT="$WORK/account" "$PDA_BIN" import "$WORK/export/user_data_tiktok.json" --json
 pda_secs=$secs; pda_rss=$rss
 rows=$(sqlite3 "$WORK/account/account.sqlite" "SELECT COUNT(*) FROM activity WHERE kind = 'watch'")
 

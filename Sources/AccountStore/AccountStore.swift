@@ -23,6 +23,11 @@ public final class AccountStore: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // Imports insert a million rows into unique indexes; SQLite's 2 MiB default cache
+            // makes each insert re-read index pages from disk. 64 MiB keeps them in memory.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             writer = try DatabasePool(path: folder.databaseURL.path, configuration: config)
         } catch {

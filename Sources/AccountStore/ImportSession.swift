@@ -2,6 +2,11 @@ import AccountModel
 import Crypto
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// The export being imported, as recorded in `source_export`.
 public struct ExportDescription: Sendable {
@@ -121,15 +126,15 @@ final class ImportSession: RecordSink {
         let raw = JSONWriter.string(item.raw)
         let naturalKey = item.nativeID ?? "h:" + Digest.short([item.createdAt?.utc, item.url, item.title, item.text, item.counterpart])
         let isNew = try run(insertItem, [
-            item.platform.rawValue, item.kind.rawValue, naturalKey, item.nativeID, item.url, item.createdAt?.utc,
-            item.createdAt?.basis.rawValue, item.title, item.text, item.counterpart, Digest.sha256Hex(raw), raw,
-            sourceExportID, item.locator.description,
+            .text(item.platform.rawValue), .text(item.kind.rawValue), .text(naturalKey), .init(item.nativeID), .init(item.url),
+            .init(item.createdAt?.utc), .init(item.createdAt?.basis.rawValue), .init(item.title), .init(item.text),
+            .init(item.counterpart), .text(Digest.sha256Hex(raw)), .text(raw), .int(sourceExportID), .text(item.locator.description),
         ])
         tally("items", item.kind.rawValue, isNew)
         guard isNew else { return }
         let itemID = db.lastInsertedRowID
         if item.title != nil || item.text != nil {
-            _ = try run(insertSearch, [itemID, item.title.map(SearchText.indexForm), item.text.map(SearchText.indexForm)])
+            _ = try run(insertSearch, [.int(itemID), .init(item.title.map(SearchText.indexForm)), .init(item.text.map(SearchText.indexForm))])
         }
         guard let media else { return }
         for (position, reference) in item.media.enumerated() {
@@ -137,34 +142,37 @@ final class ImportSession: RecordSink {
                 warnings.append("media file \"\(reference.entry)\" is referenced but missing from the export")
                 continue
             }
-            if try run(insertMedia, [stored.sha256, Int64(stored.size), stored.mediaType]) {
+            if try run(insertMedia, [.text(stored.sha256), .int(Int64(stored.size)), .init(stored.mediaType)]) {
                 mediaFiles += 1
                 mediaBytes += stored.size
             }
-            _ = try run(insertItemMedia, [itemID, position, stored.sha256, stored.fileName, reference.entry])
+            _ = try run(insertItemMedia, [.int(itemID), .int(Int64(position)), .text(stored.sha256), .text(stored.fileName), .text(reference.entry)])
         }
     }
 
     func add(_ activity: Activity) throws {
         let detail = activity.detail.map { JSONWriter.string($0) }
-        let naturalKey = Digest.short([activity.occurredAt?.utc, activity.url, activity.text, activity.amount, detail])
+        // Time first: exports list events in time order, so keys that start with the time
+        // insert next to each other in the unique index instead of at random pages.
+        let digest = Digest.short([activity.occurredAt?.utc, activity.url, activity.text, activity.amount, detail])
+        let naturalKey = (activity.occurredAt?.utc ?? "-") + "#" + digest
         let isNew = try run(insertActivity, [
-            activity.platform.rawValue, activity.kind.rawValue, naturalKey, activity.occurredAt?.utc,
-            activity.occurredAt?.basis.rawValue, activity.url, activity.text, activity.durationSeconds,
-            activity.amount, activity.currency, detail, sourceExportID, activity.locator.description,
+            .text(activity.platform.rawValue), .text(activity.kind.rawValue), .text(naturalKey), .init(activity.occurredAt?.utc),
+            .init(activity.occurredAt?.basis.rawValue), .init(activity.url), .init(activity.text), .init(activity.durationSeconds),
+            .init(activity.amount), .init(activity.currency), .init(detail), .int(sourceExportID), .text(activity.locator.description),
         ])
         tally("activity", activity.kind.rawValue, isNew)
     }
 
     func add(_ inference: Inference) throws {
-        let isNew = try run(insertInference, [inference.platform.rawValue, inference.kind.rawValue, inference.label,
-                                              sourceExportID, inference.locator.description])
+        let isNew = try run(insertInference, [.text(inference.platform.rawValue), .text(inference.kind.rawValue), .text(inference.label),
+                                              .int(sourceExportID), .text(inference.locator.description)])
         tally("inferences", inference.kind.rawValue, isNew)
     }
 
     func add(_ identity: IdentityFact) throws {
-        let isNew = try run(insertIdentity, [identity.platform.rawValue, identity.field, identity.value,
-                                             sourceExportID, identity.locator.description])
+        let isNew = try run(insertIdentity, [.text(identity.platform.rawValue), .text(identity.field), .text(identity.value),
+                                             .int(sourceExportID), .text(identity.locator.description)])
         tally("identity", identity.field, isNew)
     }
 
@@ -178,24 +186,58 @@ final class ImportSession: RecordSink {
         }
     }
 
-    /// Executes with unchecked arguments; true when a row was inserted.
-    private func run(_ statement: Statement, _ arguments: [(any DatabaseValueConvertible)?]) throws -> Bool {
-        statement.setUncheckedArguments(StatementArguments(arguments))
-        try statement.execute()
-        return db.changesCount > 0
+    /// Binds and steps the prepared statement through the C API: building GRDB's
+    /// `StatementArguments` (an array of existentials) per row cost more than SQLite's insert.
+    /// True when a row was inserted (not ignored as already present).
+    private func run(_ statement: Statement, _ values: [SQLValue]) throws -> Bool {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .null: sqlite3_bind_null(handle, index)
+            case .int(let n): sqlite3_bind_int64(handle, index, n)
+            case .double(let d): sqlite3_bind_double(handle, index, d)
+            case .text(var text):
+                text.withUTF8 { utf8 in
+                    _ = sqlite3_bind_text(handle, index, utf8.baseAddress, Int32(utf8.count), SQLITE_TRANSIENT_DESTRUCTOR)
+                }
+            }
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        return sqlite3_changes(db.sqliteConnection) > 0
     }
 }
 
+/// A value bound to a statement parameter.
+enum SQLValue {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+
+    init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
+    init(_ number: Double?) { self = number.map(SQLValue.double) ?? .null }
+}
+
+private let SQLITE_TRANSIENT_DESTRUCTOR = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
 /// Digests for natural keys and content hashes.
 enum Digest {
-    static func sha256Hex(_ text: String) -> String { hex(SHA256.hash(data: Data(text.utf8))) }
+    static func sha256Hex(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+    }
 
     /// 128 bits of SHA-256 over the fields, separated so ("ab", "c") ≠ ("a", "bc").
     static func short(_ fields: [String?]) -> String {
         var hasher = SHA256()
         for field in fields {
-            if let field { hasher.update(data: Data(field.utf8)) }
-            hasher.update(data: Data([field == nil ? 0x00 : 0x1F]))
+            if var field { field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
+            withUnsafeBytes(of: field == nil ? UInt8(0x00) : UInt8(0x1F)) { hasher.update(bufferPointer: $0) }
         }
         return hex(hasher.finalize().prefix(16))
     }

@@ -5,6 +5,9 @@
 /// substring of a run is found. Other text passes through unchanged.
 public enum SearchText {
     public static func indexForm(_ text: String) -> String {
+        // Every CJK scalar handled here is ≥ U+3040, whose UTF-8 lead byte is ≥ 0xE3: text
+        // without such a byte (most Latin-script posts) needs no segmenting.
+        if !text.utf8.contains(where: { $0 >= 0xE3 }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count * 2)
         var run: [Character] = []

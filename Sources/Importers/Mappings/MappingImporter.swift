@@ -13,6 +13,8 @@ public struct MappingImporter: Importer {
 
     // MARK: - Recognition
 
+    static let maxRecognizedJSONBytes: UInt64 = 16 << 20
+
     public func recognize(_ export: ExportReader) -> Recognition {
         explain(export).matched ? Recognition(confidence: mapping.recognize.confidence, format: mapping.format) : .no
     }
@@ -40,6 +42,11 @@ public struct MappingImporter: Importer {
                 reasons.append("\(document.path): lacks some of the columns \(rules.columns.joined(separator: ", ")) in its first rows")
             }
             if !rules.keys.isEmpty && reader.format == .json, let entry = document.entry {
+                // Recognition must stay cheap: a platform's 100 MB history is no PIPL copy.
+                guard entry.size <= MappingImporter.maxRecognizedJSONBytes else {
+                    reasons.append("\(document.path): larger than \(MappingImporter.maxRecognizedJSONBytes >> 20) MiB, not checked")
+                    continue
+                }
                 guard let (data, _) = try? export.utf8Data(of: entry, encoding: source.encoding) else { continue }
                 let missing = rules.keys.filter { !SourceReader.exists(data, pointer: $0) }
                 if missing.isEmpty {
