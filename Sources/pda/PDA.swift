@@ -8,7 +8,8 @@ struct PDA: ParsableCommand {
         version: PDAVersion.string,
         subcommands: [
             InitCommand.self, ImportCommand.self, StatusCommand.self, ItemsCommand.self, ActivityCommand.self,
-            InferencesCommand.self, SearchCommand.self,
+            InferencesCommand.self, SearchCommand.self, LedgerCommand.self, ReportCommand.self, CollectiveCommand.self, ExportCommand.self, VerifyCommand.self, KeyCommand.self,
+            InspectCommand.self, MappingCommand.self,
         ]
     )
 }

@@ -2,7 +2,9 @@ import AccountModel
 import AccountStore
 import ArgumentParser
 import Foundation
+import Collective
 import Importers
+import LaborLedger
 import Portability
 
 enum Output {
@@ -67,9 +69,13 @@ enum Failure {
     static func exitCode(_ error: Error) -> Int32 {
         switch error {
         case let error as ImportError: return error.exitCode
+        case let error as ArchiveError: return error.exitCode
         case StoreError.noAccount: return 66
         case is StoreError: return 74
         case is OwnerKeyError: return 74
+        case is CannotWrite: return 73
+        case let error as CollectiveError: return error.exitCode
+        case is LaborLedger.ValuationError: return 65
         case let error as CocoaError where error.code == .fileWriteNoPermission || error.code == .fileWriteUnknown: return 73
         default: return 1
         }
