@@ -160,11 +160,13 @@ public struct JSONReader {
         try expect(UInt8(ascii: "\""))
         let start = offset
         var hasEscape = false
+        var isASCII = true
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") { hasEscape = true; offset += 2; continue }
             if byte < 0x20 { throw fail("control character in a string") }
+            if byte >= 0x80 { isASCII = false }
             offset += 1
         }
         guard offset < bytes.count else { throw fail("unterminated string") }
@@ -173,6 +175,9 @@ public struct JSONReader {
         let text: String
         if hasEscape {
             text = try unescape(start..<end)
+        } else if isASCII {
+            // ASCII needs no validation (the generic validating initializer is slow on Linux).
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         } else {
             guard let decoded = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
                 throw JSONSyntaxError(offset: start, reason: "invalid UTF-8 in a string")
