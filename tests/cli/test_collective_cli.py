@@ -40,6 +40,19 @@ def test_collective_end_to_end(pda, tmp_path):
     assert pda("collective", "report", "--collective", union, "--html", html).code == 0
     assert "<script" not in html.read_text()
 
+    # member-0 consented to an archive: the organisation attests provenance, and it verifies.
+    archive = tmp_path / "member-0.zip"
+    r = pda("collective", "export", "--collective", union, "member-0", "--out", archive, "--created", "2026-01-01T00:00:00Z")
+    assert r.code == 0, r.err
+    verified = pda("verify", archive, "--json").json()
+    assert verified["valid"] and verified["items"]
+    import zipfile
+    with zipfile.ZipFile(archive) as z:
+        claim = next(n for n in z.namelist() if n.endswith("authorship.vc.json"))
+        assert "ProvenanceAttestation" in z.read(claim).decode()
+    assert pda("collective", "export", "--collective", union, "member-2", "--out", tmp_path / "no.zip").code == 1
+    assert not (tmp_path / "no.zip").exists()
+
     assert pda("collective", "withdraw", "--collective", union, "member-1").code == 0
     after = pda("collective", "report", "--collective", union, "--json").json()
     assert after["members"] == 3

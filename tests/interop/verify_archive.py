@@ -85,8 +85,9 @@ def check_credential(path, owner, expected_id):
     if not isinstance(context, list) or not context or context[0] != VC_CONTEXT:
         problems.append("@context is not the VC 2.0 context")
     types = credential.get("type") or []
-    if "VerifiableCredential" not in types or "AuthorshipCredential" not in types:
-        problems.append("type is not VerifiableCredential + AuthorshipCredential")
+    # A person's archive holds authorship claims; a collective's, the organisation's attestations.
+    if "VerifiableCredential" not in types or not ({"AuthorshipCredential", "ProvenanceAttestation"} & set(types)):
+        problems.append("type is not VerifiableCredential + AuthorshipCredential or ProvenanceAttestation")
     if credential.get("id") != expected_id:
         problems.append("id does not name this file")
     return problems, issuer, credential
@@ -185,7 +186,7 @@ def main():
             subject = credential.get("credentialSubject") or {}
             if subject.get("id") != base + prefix:
                 problems.append("credentialSubject is not this item")
-            if subject.get("author") != credential.get("issuer"):
+            if "AuthorshipCredential" in credential.get("type", []) and subject.get("author") != credential.get("issuer"):
                 problems.append("author is not the issuer")
             for file in sorted((bag / folder).rglob("*")):
                 rel = file.relative_to(bag).as_posix()

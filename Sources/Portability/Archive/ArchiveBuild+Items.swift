@@ -52,7 +52,7 @@ extension ArchiveBuild {
             subject: .init(id: layout.arcp(ArchiveLayout.bagPath(crate: folder)), platform: item.platform, kind: item.kind,
                            nativeID: item.nativeID, url: item.url, dateCreated: item.createdAt,
                            sourceSHA256: item.sourceSHA256, sourceLocator: item.locator),
-            resources: resources)
+            resources: resources, attestation: options.attestation)
         let claimDigests = try addPayload(crate: claimPath, data: json(try AuthorshipCredential.sign(claim, key: key, created: created)))
 
         try describe(item, folder: folder, itemDigests: itemDigests, media: written, claimPath: claimPath, claimDigests: claimDigests)
@@ -105,7 +105,7 @@ extension ArchiveBuild {
             ("platform", .string(item.platform)), ("kind", .string(item.kind)), ("nativeId", text(item.nativeID)),
             ("url", text(item.url)), ("createdAt", text(item.createdAt)), ("timeBasis", text(item.timeBasis)),
             ("title", text(item.title)), ("text", text(item.text)), ("counterpart", text(item.counterpart)),
-            ("author", .string(did)), ("contentHash", .string(item.contentHash)),
+            (options.attestation ? "attestedBy" : "author", .string(did)), ("contentHash", .string(item.contentHash)),
             ("source", .obj([("sha256", .string(item.sourceSHA256)), ("locator", .string(item.locator))])),
             ("media", .array(media.map { m in
                 .obj([("file", .string(m.file)), ("mediaType", text(m.media.mediaType)),
@@ -123,13 +123,15 @@ extension ArchiveBuild {
         let label = item.title.map { String($0.prefix(120)) } ?? "\(item.platform) \(item.kind) \(item.nativeID ?? item.createdAt ?? "")"
         var pairs: [(String, JSONValue)] = [
             ("@id", .string(folder)), ("@type", .string("Dataset")), ("name", .string(label)),
-            ("description", .string("A \(item.kind) the owner authored on \(item.platform).")),
+            ("description", .string(options.attestation
+                ? "A \(item.kind) on \(item.platform), found by the organisation in the member's export."
+                : "A \(item.kind) the owner authored on \(item.platform).")),
         ]
         if let id = item.nativeID { pairs.append(("identifier", .string(id))) }
         if let url = item.url { pairs.append(("url", .string(url))) }
         if let date = item.createdAt { pairs.append(("dateCreated", .string(date))) }
         pairs += [
-            ("author", ROCrateWriter.ref(did)),
+            (options.attestation ? "sdPublisher" : "author", ROCrateWriter.ref(did)),
             ("wasDerivedFrom", ROCrateWriter.ref(source)),
             // The work on the platform this folder is a copy of (its URL, a literal: the page is not
             // described here); without a URL, the export it came from.

@@ -14,6 +14,9 @@ public struct ArchiveOptions: Sendable {
     /// Messages are conversations with other people: only exported when asked for.
     public var withMessages = false
     public var includeMedia = true
+    /// Collective exports: the organisation signs that it found each item in the member's export
+    /// (`ProvenanceAttestation`); it cannot claim to be the author.
+    public var attestation = false
     /// `YYYY-MM-DDTHH:MM:SSZ`: validFrom, proof created, Bagging-Date, zip entry times.
     public var created: String
     public var softwareVersion: String

@@ -234,7 +234,7 @@ final class ArchiveBuild {
             id: layout.arcp(ArchiveLayout.sealFile), issuer: did, validFrom: created, bagID: layout.arcpBase,
             externalIdentifier: externalIdentifier,
             tagManifest: .init(id: layout.arcp(ArchiveLayout.sealedManifest), sri: MultiHasher.digests(of: sealed).sri,
-                               mediaType: "text/plain"))
+                               mediaType: "text/plain"), attestation: options.attestation)
         let signed = try AuthorshipCredential.sign(seal, key: key, created: created)
         try zip.add(path: layout.zipEntry(ArchiveLayout.sealFile), data: json(signed), method: .deflate)
     }

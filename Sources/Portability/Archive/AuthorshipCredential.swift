@@ -8,6 +8,8 @@ import Foundation
 public enum AuthorshipCredential {
     public static let context = "https://www.w3.org/ns/credentials/v2"
     public static let types = ["VerifiableCredential", "AuthorshipCredential"]
+    /// An organisation's claim that it found the item in a member's export (collective mode).
+    public static let attestationTypes = ["VerifiableCredential", "ProvenanceAttestation"]
 
     /// A file the claim covers: its arcp name, digest and media type.
     public struct Resource: Sendable {
@@ -29,27 +31,31 @@ public enum AuthorshipCredential {
         public var sourceLocator: String
     }
 
-    public static func item(id: String, issuer: String, validFrom: String, subject: Subject, resources: [Resource]) -> JSONValue {
+    public static func item(id: String, issuer: String, validFrom: String, subject: Subject, resources: [Resource],
+                            attestation: Bool = false) -> JSONValue {
         var s: [(String, JSONValue)] = [("id", .string(subject.id)), ("platform", .string(subject.platform)),
                                         ("kind", .string(subject.kind))]
         if let nativeID = subject.nativeID { s.append(("nativeId", .string(nativeID))) }
         if let url = subject.url { s.append(("url", .string(url))) }
         if let dateCreated = subject.dateCreated { s.append(("dateCreated", .string(dateCreated))) }
-        s.append(("author", .string(issuer)))
+        if !attestation { s.append(("author", .string(issuer))) }
         s.append(("source", .obj([("sha256", .string(subject.sourceSHA256)), ("locator", .string(subject.sourceLocator))])))
-        return document(id: id, issuer: issuer, validFrom: validFrom, subject: .obj(s), resources: resources)
+        return document(id: id, issuer: issuer, validFrom: validFrom, subject: .obj(s), resources: resources,
+                        types: attestation ? attestationTypes : types)
     }
 
     /// The seal: the owner vouches for the bag as a whole through its SHA-512 tag manifest, which
     /// lists the payload manifests, which list every payload file.
     public static func seal(id: String, issuer: String, validFrom: String, bagID: String, externalIdentifier: String,
-                            tagManifest: Resource) -> JSONValue {
+                            tagManifest: Resource, attestation: Bool = false) -> JSONValue {
         let subject = JSONValue.obj([("id", .string(bagID)), ("identifier", .string(externalIdentifier)),
-                                     ("author", .string(issuer))])
-        return document(id: id, issuer: issuer, validFrom: validFrom, subject: subject, resources: [tagManifest])
+                                     (attestation ? "attestedBy" : "author", .string(issuer))])
+        return document(id: id, issuer: issuer, validFrom: validFrom, subject: subject, resources: [tagManifest],
+                        types: attestation ? attestationTypes : types)
     }
 
-    private static func document(id: String, issuer: String, validFrom: String, subject: JSONValue, resources: [Resource]) -> JSONValue {
+    private static func document(id: String, issuer: String, validFrom: String, subject: JSONValue, resources: [Resource],
+                                 types: [String]) -> JSONValue {
         .obj([
             ("@context", .array([.string(context)])),
             ("id", .string(id)),

@@ -36,8 +36,8 @@ struct CredentialCheck {
             problems.append("@context does not start with \(AuthorshipCredential.context)")
         }
         let types = Set((document["type"]?.arrayValue ?? []).compactMap(\.stringValue))
-        if !types.isSuperset(of: AuthorshipCredential.types) {
-            problems.append("type is not [\(AuthorshipCredential.types.joined(separator: ", "))]")
+        if !types.isSuperset(of: AuthorshipCredential.types) && !types.isSuperset(of: AuthorshipCredential.attestationTypes) {
+            problems.append("type is not [\(AuthorshipCredential.types.joined(separator: ", "))] nor [\(AuthorshipCredential.attestationTypes.joined(separator: ", "))]")
         }
         if !(document["validFrom"]?.stringValue.map(DataIntegrity.isDateTimeStamp) ?? false) {
             problems.append("validFrom is missing or not a date-time")
