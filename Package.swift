@@ -25,7 +25,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Portability", dependencies: [
-            "AccountModel", "AccountStore",
+            "AccountModel", "AccountStore", "LaborLedger",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -40,7 +40,8 @@ final class ArchiveTests: XCTestCase {
         let names = Set(entries.map { String($0.dropFirst(bag.count + 1)) })
         for required in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt", "tagmanifest-sha256.txt",
                          "tagmanifest-sha512.txt", "signatures/tagmanifest-sha512.vc.json", "data/ro-crate-metadata.json",
-                         "data/index.html", "data/owner.json", "data/items/tiktok/video-7312345678901234567/item.json",
+                         "data/index.html", "data/owner.json", "data/ledger.json",
+                         "data/items/tiktok/video-7312345678901234567/item.json",
                          "data/items/tiktok/video-7312345678901234567/authorship.vc.json",
                          "data/items/tiktok/video-7312345678901234567/media-1-clip.mp4",
                          "data/items/tiktok/video-7312345678901234567/media-2-cover.jpg"] {
@@ -62,6 +63,8 @@ final class ArchiveTests: XCTestCase {
         XCTAssertNotNil(info.range(of: #"External-Identifier: urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n"#,
                                    options: .regularExpression))
         XCTAssertNotNil(info.range(of: #"Payload-Oxum: \d+\.\d+\n"#, options: .regularExpression))
+        let ledger = try JSONParser.parse(Data(contentsOf: unzipped.appendingPathComponent("data/ledger.json")))
+        XCTAssertEqual(ledger["totals"]?["content"]?.stringValue, String(report.items.count + 1), "5 items and the message")
     }
 
     func testClaimHasTheDesignedShape() throws {

@@ -19,6 +19,7 @@ public struct ArchiveLayout: Sendable {
     public static let crateMetadata = "ro-crate-metadata.json"
     public static let indexPage = "index.html"
     public static let ownerFile = "owner.json"
+    public static let ledgerFile = "ledger.json"
     public static let payloadManifests = ["manifest-sha256.txt", "manifest-sha512.txt"]
     public static let tagManifests = ["tagmanifest-sha256.txt", "tagmanifest-sha512.txt"]
 

@@ -1,5 +1,6 @@
 import AccountModel
 import AccountStore
+import LaborLedger
 import Crypto
 import Foundation
 #if canImport(Glibc)
@@ -123,6 +124,7 @@ final class ArchiveBuild {
         try writeItems()
         try writeActivity()
         try writeOwner()
+        try writeLedger()
         try writeIndex()
         try writeCrate()
         try writeTagFiles(declaration: declaration)
@@ -170,6 +172,17 @@ final class ArchiveBuild {
                                          description: "The archive's owner: name, did:key and DID document (public key only).", digests: digests,
                                          encodingFormat: "application/json", extra: [("about", ROCrateWriter.ref(did))]))
         rootParts.insert(ArchiveLayout.ownerFile, at: 0)
+    }
+
+    /// The labor ledger of the archive's platforms and period (every kind: what the owner gave
+    /// the platforms, beside the content they take with them).
+    private func writeLedger() throws {
+        let scope = RecordFilter(platforms: options.platforms, since: options.since, until: options.until)
+        let digests = try addPayload(crate: ArchiveLayout.ledgerFile, data: json(try Ledger.compute(store, filter: scope).json()))
+        try crate.add(ROCrateWriter.file(ArchiveLayout.ledgerFile, name: ArchiveLayout.ledgerFile,
+                                         description: "The owner's digital labor ledger for the archive's platforms and period (pda ledger --json).",
+                                         digests: digests, encodingFormat: "application/json"))
+        rootParts.insert(ArchiveLayout.ledgerFile, at: 0)
     }
 
     private func writeIndex() throws {
