@@ -53,7 +53,7 @@ CREATE TABLE item (
   content_hash TEXT NOT NULL,
   raw TEXT NOT NULL,
   source_export_id INTEGER NOT NULL REFERENCES source_export(id),
-  locator TEXT NOT NULL,
+  locator TEXT NOT NULL, duration_seconds REAL,
   UNIQUE (platform, kind, natural_key)
 );
 

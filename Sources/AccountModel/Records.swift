@@ -61,10 +61,13 @@ public struct Item: Sendable {
     public var raw: JSONValue
     public var media: [MediaReference]
     public var locator: Locator
+    /// Length of a video or live stream, when the export states it.
+    public var durationSeconds: Double?
 
     public init(platform: Platform, kind: ItemKind, nativeID: String? = nil, url: String? = nil,
                 createdAt: RecordTime? = nil, title: String? = nil, text: String? = nil,
-                counterpart: String? = nil, raw: JSONValue, media: [MediaReference] = [], locator: Locator) {
+                counterpart: String? = nil, raw: JSONValue, media: [MediaReference] = [], locator: Locator,
+                durationSeconds: Double? = nil) {
         self.platform = platform
         self.kind = kind
         self.nativeID = nativeID
@@ -76,6 +79,7 @@ public struct Item: Sendable {
         self.raw = raw
         self.media = media
         self.locator = locator
+        self.durationSeconds = durationSeconds
     }
 }
 

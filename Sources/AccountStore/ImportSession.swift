@@ -101,8 +101,8 @@ final class ImportSession: RecordSink {
         self.media = media
         insertItem = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO item (platform, kind, natural_key, native_id, url, created_at, time_basis,
-              title, text, counterpart, content_hash, raw, source_export_id, locator)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              title, text, counterpart, content_hash, raw, source_export_id, locator, duration_seconds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertActivity = try db.makeStatement(sql: """
             INSERT OR IGNORE INTO activity (platform, kind, natural_key, occurred_at, time_basis, url, text,
@@ -129,6 +129,7 @@ final class ImportSession: RecordSink {
             .text(item.platform.rawValue), .text(item.kind.rawValue), .text(naturalKey), .init(item.nativeID), .init(item.url),
             .init(item.createdAt?.utc), .init(item.createdAt?.basis.rawValue), .init(item.title), .init(item.text),
             .init(item.counterpart), .text(Digest.sha256Hex(raw)), .text(raw), .int(sourceExportID), .text(item.locator.description),
+            .init(item.durationSeconds),
         ])
         tally("items", item.kind.rawValue, isNew)
         guard isNew else { return }

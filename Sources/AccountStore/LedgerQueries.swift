@@ -36,10 +36,13 @@ public struct ContentVolume: Sendable, Equatable {
     public var characters: Int = 0
     public var mediaFiles: Int = 0
     public var mediaBytes: Int64 = 0
-    public init(characters: Int = 0, mediaFiles: Int = 0, mediaBytes: Int64 = 0) {
+    /// Summed length of the videos and live streams whose export states it; nil when none does.
+    public var videoSeconds: Double?
+    public init(characters: Int = 0, mediaFiles: Int = 0, mediaBytes: Int64 = 0, videoSeconds: Double? = nil) {
         self.characters = characters
         self.mediaFiles = mediaFiles
         self.mediaBytes = mediaBytes
+        self.videoSeconds = videoSeconds
     }
 }
 
@@ -101,7 +104,8 @@ extension AccountStore {
                 SELECT COUNT(*) AS n, COALESCE(SUM(m.size), 0) AS bytes FROM item i
                 JOIN item_media im ON im.item_id = i.id JOIN media m ON m.sha256 = im.media_sha256 \(clause)
                 """, arguments: arguments)
-            return ContentVolume(characters: text, mediaFiles: media?["n"] ?? 0, mediaBytes: media?["bytes"] ?? 0)
+            let video = try Double.fetchOne(db, sql: "SELECT SUM(i.duration_seconds) FROM item i \(clause)", arguments: arguments)
+            return ContentVolume(characters: text, mediaFiles: media?["n"] ?? 0, mediaBytes: media?["bytes"] ?? 0, videoSeconds: video)
         }
     }
 

@@ -57,6 +57,7 @@ public struct StoredItem: Sendable {
     public var title: String?
     public var text: String?
     public var counterpart: String?
+    public var durationSeconds: Double?
     public var contentHash: String
     public var raw: String
     public var sourceSHA256: String
@@ -67,6 +68,7 @@ public struct StoredItem: Sendable {
         id = row["id"]; platform = row["platform"]; kind = row["kind"]; nativeID = row["native_id"]
         url = row["url"]; createdAt = row["created_at"]; timeBasis = row["time_basis"]; title = row["title"]
         text = row["text"]; counterpart = row["counterpart"]; contentHash = row["content_hash"]; raw = row["raw"]
+        durationSeconds = row["duration_seconds"]
         sourceSHA256 = row["source_sha256"]; sourceFileName = row["source_file_name"]; locator = row["locator"]
     }
 
@@ -76,6 +78,7 @@ public struct StoredItem: Sendable {
             ("nativeId", nativeID.map(JSONValue.string) ?? .null), ("url", url.map(JSONValue.string) ?? .null),
             ("createdAt", createdAt.map(JSONValue.string) ?? .null), ("timeBasis", timeBasis.map(JSONValue.string) ?? .null),
             ("title", title.map(JSONValue.string) ?? .null), ("text", text.map(JSONValue.string) ?? .null),
+            ("durationSeconds", durationSeconds.map { .number(StoredActivity.number($0)) } ?? .null),
             ("source", .obj([("sha256", .string(sourceSHA256)), ("fileName", .string(sourceFileName)), ("locator", .string(locator))])),
         ])
     }

@@ -6,7 +6,14 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: account, provenance, records, search", migrate: v1)
+        migrator.registerMigration("v2: item duration", migrate: v2)
         return migrator
+    }
+
+    /// The length of videos and live streams, where exports state it (YouTube uploads), for the
+    /// ledger's content volume.
+    private static func v2(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE item ADD COLUMN duration_seconds REAL")
     }
 
     private static func v1(_ db: Database) throws {

@@ -14,7 +14,8 @@ extension Ledger {
                 ("parameters", .obj([("gapSeconds", .number(String(estimator.gapSeconds))), ("tailSeconds", .number(String(estimator.tailSeconds)))])),
             ])),
             ("content", .obj([("characters", .int(content.characters)), ("mediaFiles", .int(content.mediaFiles)),
-                              ("mediaBytes", .number(String(content.mediaBytes))), ("videoSeconds", .null)])),
+                              ("mediaBytes", .number(String(content.mediaBytes))),
+                              ("videoSeconds", content.videoSeconds.map { .number(Self.seconds($0)) } ?? .null)])),
             ("commerce", .array(money.map { m in
                 .obj([("platform", .string(m.platform)), ("kind", .string(m.kind)), ("currency", .string(m.currency)),
                       ("amount", .string(MoneyFormat.format(m.amount))), ("count", .int(m.count))])

@@ -85,6 +85,7 @@ final class YouTubeImporterTests: XCTestCase {
         XCTAssertEqual(videos[0].text, "First upload.\nWith two lines.")
         XCTAssertEqual(videos[0].createdAt, RecordTime(utc: "2021-01-30T05:26:03Z", basis: .exact))
         XCTAssertEqual(videos[0].url, "https://www.youtube.com/watch?v=upl00000001")
+        XCTAssertEqual(videos[0].durationSeconds, 90, "Approx Duration (ms) 90000")
         XCTAssertEqual(videos[1].media, [])
 
         XCTAssertEqual(sink.identity("channel_id"), ["UCowner000000000000000001"])

@@ -35,6 +35,8 @@ final class LedgerTests: XCTestCase {
             try sink.add(Activity(platform: .tiktok, kind: .login, occurredAt: Self.time("2024-04-03T00:00:00Z"), locator: loc))
             try sink.add(Item(platform: .tiktok, kind: .comment, nativeID: "1", createdAt: Self.time("2024-03-01T10:05:00Z"),
                               text: "加油！", raw: .null, locator: loc))
+            try sink.add(Item(platform: .tiktok, kind: .video, nativeID: "2", createdAt: Self.time("2024-03-02T10:05:00Z"),
+                              raw: .null, locator: loc, durationSeconds: 90.5))
             try sink.add(Inference(platform: .tiktok, kind: .adInterest, label: "Cooking", locator: loc))
         }
         return store
@@ -54,7 +56,7 @@ final class LedgerTests: XCTestCase {
 
     func testLedgerOfTheCraftedAccount() throws {
         let ledger = try Ledger.compute(try craftedStore())
-        XCTAssertEqual(ledger.totals[.content], 1)
+        XCTAssertEqual(ledger.totals[.content], 2)
         XCTAssertEqual(ledger.totals[.interaction], 2)
         XCTAssertEqual(ledger.totals[.attention], 8) // 6 watches + 1 search + 1 live watch
         XCTAssertEqual(ledger.totals[.commerce], 2)
@@ -68,11 +70,12 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(ledger.attentionByMonth["tiktok|2024-04"]?.exactSeconds, 600)
         XCTAssertEqual(ledger.money.map { "\($0.kind) \($0.amount) \($0.currency)" }, ["gift 1219.49 CNY", "purchase 0.51 CNY"])
         XCTAssertEqual(ledger.content.characters, 3)
+        XCTAssertEqual(ledger.content.videoSeconds, 90.5)
         XCTAssertEqual(ledger.inferences.map(\.label), ["Cooking"])
         let march = ledger.rows.filter { $0.month == "2024-03" && $0.category == "attention" }.reduce(0) { $0 + $1.count }
         XCTAssertEqual(march, 5)
-        // March: 4 watches, 1 search, 1 like, 1 comment; April: 2 watches, 1 live watch, 1 like, 1 gift, 1 purchase.
-        XCTAssertEqual(ledger.grouped(by: ["month"]).map(\.count), [7, 6])
+        // March: 4 watches, 1 search, 1 like, 1 comment, 1 video; April: 2 watches, 1 live watch, 1 like, 1 gift, 1 purchase.
+        XCTAssertEqual(ledger.grouped(by: ["month"]).map(\.count), [8, 6])
     }
 
     func testFiltersByPeriod() throws {

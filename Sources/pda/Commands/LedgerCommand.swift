@@ -78,7 +78,8 @@ enum LedgerText {
         let a = ledger.attention
         Swift.print("  attention time: \(Ledger.duration(a.lowSeconds)) – \(Ledger.duration(a.highSeconds)) (\(Ledger.duration(a.exactSeconds)) recorded exactly, \(a.sessions) estimated sessions)")
         Swift.print("    method: \(ledger.estimator.method)")
-        Swift.print("  content volume: \(ledger.content.characters) characters, \(ledger.content.mediaFiles) media files (\(ledger.content.mediaBytes) bytes)")
+        Swift.print("  content volume: \(ledger.content.characters) characters, \(ledger.content.mediaFiles) media files (\(ledger.content.mediaBytes) bytes)"
+            + (ledger.content.videoSeconds.map { ", \(Ledger.duration($0)) of video" } ?? ""))
         for m in ledger.money { Swift.print("  money: \(MoneyFormat.format(m.amount)) \(m.currency) in \(m.count) \(m.kind) records on \(m.platform)") }
         Swift.print("")
         Output.table(dimensions + ["count"], ledger.grouped(by: dimensions).map { $0.key + [String($0.count)] })

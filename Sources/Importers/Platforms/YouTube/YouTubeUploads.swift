@@ -15,7 +15,8 @@ enum YouTubeUploads {
             platform: .youtube, kind: .video, nativeID: id, url: YouTubeNames.videoURL(id),
             createdAt: r.text("Video Create Timestamp", "Video Publish Timestamp").flatMap(TimeParsing.naiveUTC),
             title: title, text: r.text("Video Description (Original)", "Video Description"),
-            raw: r.raw, media: media, locator: r.locator))
+            raw: r.raw, media: media, locator: r.locator,
+            durationSeconds: r.text("Approx Duration (ms)").flatMap(Double.init).map { $0 / 1000 }))
     }
 
     /// Letters and digits only, lowercased: what survives Takeout's renaming.
