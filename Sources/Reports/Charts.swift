@@ -20,7 +20,8 @@ enum Charts {
                 y -= h
                 svg += "<rect x=\(fmt(left + Double(i) * slot + 1)) y=\(fmt(y)) width=\(fmt(max(slot - 2, 1))) height=\(fmt(h)) fill=\"\(HTML.categoryColors[category] ?? "#888")\"><title>\(month) \(category): \(n)</title></rect>"
             }
-            if months.count <= 24 || i % max(months.count / 12, 1) == 0 {
+            // At phone width about eight labels fit; label every n-th month beyond that.
+            if i % max((months.count + 7) / 8, 1) == 0 {
                 svg += "<text x=\(fmt(left + Double(i) * slot + slot / 2)) y=\(Int(height - 10)) class=axis text-anchor=middle>\(HTML.escape(String(month.suffix(5))))</text>"
             }
         }
