@@ -61,13 +61,3 @@ public final class ImportPipeline {
         }
     }
 }
-
-public enum Timestamp {
-    /// `2025-05-01T23:16:38Z`
-    public static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
-}

@@ -85,11 +85,4 @@ public struct ArchiveOptions: Sendable {
             && DataIntegrity.isDateTimeStamp(text) && ISO8601DateFormatter().date(from: text) != nil
     }
 
-    /// `now`, in that form.
-    public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
 }

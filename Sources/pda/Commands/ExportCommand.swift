@@ -1,3 +1,4 @@
+import AccountModel
 import AccountStore
 import ArgumentParser
 import Foundation
@@ -74,9 +75,9 @@ struct ExportCommand: ParsableCommand {
         if let created { return Self.normalizedCreated(created) }
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
             guard let seconds = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds") }
-            return ArchiveOptions.timestamp(Date(timeIntervalSince1970: TimeInterval(seconds)))
+            return Timestamp.iso(Date(timeIntervalSince1970: TimeInterval(seconds)))
         }
-        return ArchiveOptions.timestamp(Date())
+        return Timestamp.iso(Date())
     }
 
     /// Accepts a bare date as midnight UTC.

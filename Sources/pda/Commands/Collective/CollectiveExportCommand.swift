@@ -1,3 +1,4 @@
+import AccountModel
 import ArgumentParser
 import Collective
 import Foundation
@@ -23,7 +24,7 @@ struct CollectiveExportCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let createdTime = created.map(ExportCommand.normalizedCreated) ?? ArchiveOptions.timestamp(Date())
+            let createdTime = created.map(ExportCommand.normalizedCreated) ?? Timestamp.iso(Date())
             var archive = ArchiveOptions(created: createdTime, softwareVersion: PDAVersion.string)
             archive.withActivity = withActivity
             let summary = try options.open().exportArchive(memberID: member, options: archive, to: URL(fileURLWithPath: out))

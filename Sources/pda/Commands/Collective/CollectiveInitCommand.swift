@@ -1,3 +1,4 @@
+import AccountModel
 import ArgumentParser
 import Collective
 import Foundation
