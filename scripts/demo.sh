@@ -37,13 +37,14 @@ step export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z
 pda export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z
 step verify "$DEMO/archive.zip";           pda verify "$DEMO/archive.zip"
 
-# Collective mode: six members' exports (one broken), k = 5.
+# Collective mode: seven members' exports (one broken), k = 5.
 mkdir -p "$DEMO/members"
 for m in ana ben chen dara eli fay; do
   cp -r fixtures/tiktok/json-2024 "$DEMO/members/TikTok_$m"
   zipdir "$DEMO/members/TikTok_$m" "$DEMO/members/$m.zip"
   rm -rf "$DEMO/members/TikTok_$m"
 done
+zipdir fixtures/instagram/json-2024 "$DEMO/members/gil.zip"   # the only Instagram member: suppressed
 cp fixtures/bad/truncated.zip "$DEMO/members/gus.zip"
 step collective init "$DEMO/union" --name "Demo Union" --k 5
 pda collective init "$DEMO/union" --name "Demo Union" --k 5
