@@ -7,9 +7,12 @@ struct PDA: ParsableCommand {
         abstract: "Your personal data account: import platform exports, search them, see your digital labor, take your content with you.",
         version: PDAVersion.string,
         subcommands: [
+            // In the order a person meets them: the account, reading it, other formats, the
+            // ledger, archives, and collective mode.
             InitCommand.self, ImportCommand.self, StatusCommand.self, ItemsCommand.self, ActivityCommand.self,
-            InferencesCommand.self, SearchCommand.self, LedgerCommand.self, ReportCommand.self, CollectiveCommand.self, ExportCommand.self, VerifyCommand.self, KeyCommand.self,
-            InspectCommand.self, MappingCommand.self,
+            InferencesCommand.self, SearchCommand.self, InspectCommand.self, MappingCommand.self,
+            LedgerCommand.self, ReportCommand.self, ExportCommand.self, VerifyCommand.self, KeyCommand.self,
+            CollectiveCommand.self,
         ]
     )
 }
