@@ -33,6 +33,22 @@ extension ExportReader {
         return text
     }
 
+    /// At most the first `maxBytes` of an entry, for cheap recognition: reading stops as soon as
+    /// they are in, and an unreadable entry yields what could be read (recognition must not throw).
+    public func prefix(of entry: ExportEntry, maxBytes: Int) -> Data {
+        struct Enough: Error {}
+        var prefix = Data()
+        do {
+            try stream(entry) { chunk in
+                prefix.append(chunk)
+                if prefix.count >= maxBytes { throw Enough() }
+            }
+        } catch {
+            // Stopping early is the point.
+        }
+        return prefix.prefix(maxBytes)
+    }
+
     /// The error to throw when an entry's content makes no sense to its importer.
     public func malformed(_ entry: ExportEntry, _ reason: String) -> ImportError {
         .malformed(file: file(of: entry), entry: entry.path, reason: reason)

@@ -56,15 +56,7 @@ enum TikTokRecognizer {
 
     /// Folded top-level keys of the document, from as much of it as the first MiB holds.
     static func topLevelKeys(_ export: ExportReader, _ entry: ExportEntry) -> Set<String> {
-        var prefix = Data()
-        do {
-            try export.stream(entry) { chunk in
-                prefix.append(chunk)
-                if prefix.count >= peekBytes { throw PeekFinished() }
-            }
-        } catch {
-            // Stopping early is the point; an unreadable entry just yields fewer keys.
-        }
+        let prefix = export.prefix(of: entry, maxBytes: peekBytes)
         var keys = Set<String>()
         prefix.withUnsafeBytes { raw in
             var reader = JSONReader(raw)
@@ -76,6 +68,4 @@ enum TikTokRecognizer {
         }
         return keys
     }
-
-    private struct PeekFinished: Error {}
 }

@@ -27,29 +27,13 @@ enum XRecognizer {
 
     static func recognize(_ export: ExportReader) -> Recognition {
         let files = XArchiveFiles(export)
-        if let manifest = files.manifest, XScript.startsLikeArchive(peek(export, manifest), manifest: true) {
+        if let manifest = files.manifest, XScript.startsLikeArchive(export.prefix(of: manifest, maxBytes: peekBytes), manifest: true) {
             return Recognition(confidence: 1.0, format: XFormat.detect(files))
         }
         let known = files.dataFiles.filter { XSections.isKnown($0.type) }
         guard let smallest = known.min(by: { $0.entry.size < $1.entry.size }),
-              XScript.startsLikeArchive(peek(export, smallest.entry), manifest: false) else { return .no }
+              XScript.startsLikeArchive(export.prefix(of: smallest.entry, maxBytes: peekBytes), manifest: false) else { return .no }
         // Several files X names, in X's wrapper: an archive, or a few files of one.
         return Recognition(confidence: known.count >= 2 ? 0.9 : 0.7, format: XFormat.detect(files))
     }
-
-    /// The first bytes of an entry; stops reading as soon as they are in.
-    static func peek(_ export: ExportReader, _ entry: ExportEntry) -> Data {
-        var prefix = Data()
-        do {
-            try export.stream(entry) { chunk in
-                prefix.append(chunk)
-                if prefix.count >= peekBytes { throw PeekFinished() }
-            }
-        } catch {
-            // Stopping early is the point; an unreadable entry just yields fewer bytes.
-        }
-        return prefix
-    }
-
-    private struct PeekFinished: Error {}
 }
