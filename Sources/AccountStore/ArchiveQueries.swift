@@ -12,24 +12,16 @@ public struct ArchiveMedia: Sendable {
     public var locator: String
 }
 
-/// An item with everything the archive needs: provenance and media rows.
+/// An item with what the archive needs beyond a listing row: its natural key (for stable folder
+/// names), the export row it came from, and its media. The item's fields are `StoredItem`'s.
+@dynamicMemberLookup
 public struct ArchiveItem: Sendable {
-    public var platform: String
-    public var kind: String
+    public var stored: StoredItem
     public var naturalKey: String
-    public var nativeID: String?
-    public var url: String?
-    public var createdAt: String?
-    public var timeBasis: String?
-    public var title: String?
-    public var text: String?
-    public var counterpart: String?
-    public var contentHash: String
-    public var raw: String
     public var sourceExportID: Int64
-    public var sourceSHA256: String
-    public var locator: String
     public var media: [ArchiveMedia]
+
+    public subscript<T>(dynamicMember field: KeyPath<StoredItem, T>) -> T { stored[keyPath: field] }
 }
 
 extension AccountStore {
@@ -50,7 +42,7 @@ extension AccountStore {
                 WHERE im.item_id = ? ORDER BY im.position
                 """)
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT i.*, s.sha256 AS source_sha256
+                SELECT i.*, s.sha256 AS source_sha256, s.file_name AS source_file_name
                 FROM item i JOIN source_export s ON s.id = i.source_export_id
                 \(clause) ORDER BY i.platform, i.created_at DESC, i.kind, i.natural_key
                 """, arguments: arguments)
@@ -60,12 +52,8 @@ extension AccountStore {
                     ArchiveMedia(position: $0["position"], sha256: $0["media_sha256"], size: $0["size"],
                                  mediaType: $0["media_type"], fileName: $0["file_name"], locator: $0["locator"])
                 }
-                try body(ArchiveItem(
-                    platform: row["platform"], kind: row["kind"], naturalKey: row["natural_key"], nativeID: row["native_id"],
-                    url: row["url"], createdAt: row["created_at"], timeBasis: row["time_basis"], title: row["title"],
-                    text: row["text"], counterpart: row["counterpart"], contentHash: row["content_hash"], raw: row["raw"],
-                    sourceExportID: row["source_export_id"], sourceSHA256: row["source_sha256"], locator: row["locator"],
-                    media: media))
+                try body(ArchiveItem(stored: StoredItem(row: row), naturalKey: row["natural_key"],
+                                     sourceExportID: row["source_export_id"], media: media))
             }
         }
     }
