@@ -51,7 +51,7 @@ public struct WorkResult: Codable, Sendable {
 public enum CollectiveWorker {
     public static func run(folder: CollectiveFolder, pseudonym: String, paths: [String], organisationDID: String) -> WorkResult {
         var files: [WorkResult.FileResult] = []
-        var store: AccountStore?
+        let store: AccountStore
         do {
             let account = folder.memberAccount(pseudonym)
             try account.createDirectories()
@@ -66,21 +66,22 @@ public enum CollectiveWorker {
             return WorkResult(files: paths.map { .init(path: $0, fileName: URL(fileURLWithPath: $0).lastPathComponent, sha256: (try? sha256(of: $0)) ?? "", ok: false, reason: reason) }, ledger: nil)
         }
         // Members' exports include Chinese platforms' copies: shipped mappings count as importers.
-        let pipeline = ImportPipeline(store: store!, folder: folder.memberAccount(pseudonym),
+        let pipeline = ImportPipeline(store: store, folder: folder.memberAccount(pseudonym),
                                       importers: ImporterRegistry.withInstalledMappings().importers)
         var anyImported = false
         for path in paths {
             let name = URL(fileURLWithPath: path).lastPathComponent
-            let digest = (try? sha256(of: path)) ?? ""
             do {
-                _ = try pipeline.importExport(paths: [path])
-                files.append(.init(path: path, fileName: name, sha256: digest, ok: true, reason: nil))
+                // The import already hashed the file (its identity in the account): reuse it.
+                let report = try pipeline.importExport(paths: [path])
+                files.append(.init(path: path, fileName: name, sha256: report.sha256, ok: true, reason: nil))
                 anyImported = true
             } catch {
-                files.append(.init(path: path, fileName: name, sha256: digest, ok: false, reason: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+                files.append(.init(path: path, fileName: name, sha256: (try? sha256(of: path)) ?? "", ok: false,
+                                   reason: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
             }
         }
-        let ledger = anyImported ? try? MemberLedger.from(store!) : nil
+        let ledger = anyImported ? try? MemberLedger.from(store) : nil
         return WorkResult(files: files, ledger: ledger)
     }
 
