@@ -45,3 +45,49 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try texts("\"NEAR( AND *"), [])
     }
 }
+
+/// The index form is built from UTF-8 bytes for speed; it must segment exactly as the
+/// Character-based definition (and as `matchExpression`, which reads Characters' scalars).
+final class IndexFormTests: XCTestCase {
+    /// The definition: CJK runs of Characters become overlapping bigrams plus the last one.
+    func reference(_ text: String) -> String {
+        var out = ""
+        var run: [Character] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            out.append(" ")
+            for i in 0..<(run.count - 1) { out.append(run[i]); out.append(run[i + 1]); out.append(" ") }
+            out.append(run[run.count - 1])
+            out.append(" ")
+            run.removeAll()
+        }
+        for character in text {
+            if SearchText.isCJK(character) { run.append(character) } else { flush(); out.append(character) }
+        }
+        flush()
+        return out
+    }
+
+    func testMatchesTheCharacterDefinition() {
+        let texts = [
+            "", "plain ascii", "Café olé", "今天的直播真好看，加油！", "東京の天気はいいです", "直到明天",
+            "か\u{3099}き\u{3099}", "a\u{3099}b", "\u{3099}開始", "한국어 텍스트", "\u{1100}\u{1161}\u{11A8}글",
+            "👍🏽 直播 👨‍👩‍👧 🇨🇳 中国", "中\u{FE0F}文", "中\u{200D}文", "漢\u{E0100}字", "𠀋𠀌 extension B",
+            "mixed中文and日本語テキスト", "、。「直播」", "\u{0301}", "e\u{0301}中", "中\u{0301}",
+        ]
+        for text in texts {
+            XCTAssertEqual(SearchText.indexForm(text), reference(text), "for \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    func testDecomposedKanaIsFoundByItsComposedQuery() throws {
+        let store = try AccountStore()
+        _ = try store.importExport(ExportDescription(platform: .tiktok, fileName: "e.zip", sha256: "e", size: 1, format: "t",
+                                                     importer: "t", importerVersion: "1", importedAt: "2025-01-01T00:00:00Z"), media: nil) { sink in
+            try sink.add(Item(platform: .tiktok, kind: .comment, nativeID: "1", text: "か\u{3099}んは\u{3099}れ", raw: .null,
+                              locator: Locator(entry: "x")))
+        }
+        XCTAssertEqual(try store.search("か\u{3099}ん").count, 1)
+        XCTAssertEqual(try store.search("んは\u{3099}").count, 1)
+    }
+}
