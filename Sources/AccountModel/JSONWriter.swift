@@ -10,6 +10,11 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the compact form to `out` (imports write `raw` straight into a row batch).
+    public static func append(_ value: JSONValue, to out: inout [UInt8]) {
+        write(value, into: &out, pretty: false, indent: 0)
+    }
+
     public static func data(_ value: JSONValue, pretty: Bool = false) -> Data {
         var out: [UInt8] = []
         write(value, into: &out, pretty: pretty, indent: 0)

@@ -68,7 +68,7 @@ extension AccountStore {
                 """, arguments: [export.platform.rawValue, export.fileName, export.sha256, Int64(export.size),
                                  export.format, export.importer, export.importerVersion, export.importedAt])
             let session = try ImportSession(db: db, sourceExportID: db.lastInsertedRowID, media: media)
-            try body(session)
+            try RecordPipeline.run(sourceExportID: session.sourceExportID, body, consume: session.insert)
             report.records = session.tallies
             report.warnings = session.warnings
             report.mediaFiles = session.mediaFiles
@@ -81,10 +81,10 @@ extension AccountStore {
     }
 }
 
-/// The sink behind one import: prepared statements bound directly (this loop runs a million
-/// times for a large watch history), `INSERT OR IGNORE` on natural keys, and tallies of what
-/// was new and what was already in the account.
-final class ImportSession: RecordSink {
+/// The database side of one import: prepared statements bound directly (this loop runs a
+/// million times for a large watch history), `INSERT OR IGNORE` on natural keys, and tallies
+/// of what was new and what was already in the account.
+final class ImportSession {
     let sourceExportID: Int64
     private let db: Database
     private let media: MediaIngest?
@@ -122,23 +122,41 @@ final class ImportSession: RecordSink {
             """)
     }
 
-    func add(_ item: Item) throws {
-        let raw = JSONWriter.string(item.raw)
-        let naturalKey = item.nativeID ?? "h:" + Digest.short([item.createdAt?.utc, item.url, item.title, item.text, item.counterpart])
-        let isNew = try run(insertItem, [
-            .text(item.platform.rawValue), .text(item.kind.rawValue), .text(naturalKey), .init(item.nativeID), .init(item.url),
-            .init(item.createdAt?.utc), .init(item.createdAt?.basis.rawValue), .init(item.title), .init(item.text),
-            .init(item.counterpart), .text(Digest.sha256Hex(raw)), .text(raw), .int(sourceExportID), .text(item.locator.description),
-            .init(item.durationSeconds),
-        ])
-        tally("items", item.kind.rawValue, isNew)
-        guard isNew else { return }
+    /// Inserts a batch, binding its text in place: the buffer outlives every statement step.
+    func insert(_ batch: RowBatch) throws {
+        try batch.bytes.withUnsafeBufferPointer { bytes in
+            for entry in batch.entries {
+                switch entry {
+                case .warning(let warning):
+                    warnings.append(warning)
+                case .row(let row):
+                    let isNew = try run(statement(for: row.table), batch.parameters, from: row.firstParameter, bytes: bytes)
+                    tally(row.table, row.kind, isNew)
+                    if row.table == .item && isNew {
+                        try itemInserted(row, search: row.firstParameter + 15, batch: batch, bytes: bytes)
+                    }
+                }
+            }
+        }
+    }
+
+    private func statement(for table: RowBatch.Table) -> Statement {
+        switch table {
+        case .item: return insertItem
+        case .activity: return insertActivity
+        case .inference: return insertInference
+        case .identity: return insertIdentity
+        }
+    }
+
+    /// The new item's search row and media.
+    private func itemInserted(_ row: RowBatch.Row, search: Int, batch: RowBatch, bytes: UnsafeBufferPointer<UInt8>) throws {
         let itemID = db.lastInsertedRowID
-        if item.title != nil || item.text != nil {
-            _ = try run(insertSearch, [.int(itemID), .init(item.title.map(SearchText.indexForm)), .init(item.text.map(SearchText.indexForm))])
+        if case .null = batch.parameters[search], case .null = batch.parameters[search + 1] {} else {
+            _ = try run(insertSearch, [.int(itemID)] + batch.parameters[search...(search + 1)], from: 0, bytes: bytes)
         }
         guard let media else { return }
-        for (position, reference) in item.media.enumerated() {
+        for (position, reference) in row.media.enumerated() {
             guard let stored = try media.ingest(reference) else {
                 warnings.append("media file \"\(reference.entry)\" is referenced but missing from the export")
                 continue
@@ -151,45 +169,47 @@ final class ImportSession: RecordSink {
         }
     }
 
-    func add(_ activity: Activity) throws {
-        let detail = activity.detail.map { JSONWriter.string($0) }
-        // Time first: exports list events in time order, so keys that start with the time
-        // insert next to each other in the unique index instead of at random pages.
-        let digest = Digest.short([activity.occurredAt?.utc, activity.url, activity.text, activity.amount, detail])
-        let naturalKey = (activity.occurredAt?.utc ?? "-") + "#" + digest
-        let isNew = try run(insertActivity, [
-            .text(activity.platform.rawValue), .text(activity.kind.rawValue), .text(naturalKey), .init(activity.occurredAt?.utc),
-            .init(activity.occurredAt?.basis.rawValue), .init(activity.url), .init(activity.text), .init(activity.durationSeconds),
-            .init(activity.amount), .init(activity.currency), .init(detail), .int(sourceExportID), .text(activity.locator.description),
-        ])
-        tally("activity", activity.kind.rawValue, isNew)
-    }
-
-    func add(_ inference: Inference) throws {
-        let isNew = try run(insertInference, [.text(inference.platform.rawValue), .text(inference.kind.rawValue), .text(inference.label),
-                                              .int(sourceExportID), .text(inference.locator.description)])
-        tally("inferences", inference.kind.rawValue, isNew)
-    }
-
-    func add(_ identity: IdentityFact) throws {
-        let isNew = try run(insertIdentity, [.text(identity.platform.rawValue), .text(identity.field), .text(identity.value),
-                                             .int(sourceExportID), .text(identity.locator.description)])
-        tally("identity", identity.field, isNew)
-    }
-
-    func skipped(section: String, reason: String) {
-        warnings.append("skipped \(section): \(reason)")
-    }
-
-    private func tally(_ group: String, _ kind: String, _ isNew: Bool) {
+    private func tally(_ table: RowBatch.Table, _ kind: String, _ isNew: Bool) {
+        let group: String
+        switch table {
+        case .item: group = "items"
+        case .activity: group = "activity"
+        case .inference: group = "inferences"
+        case .identity: group = "identity"
+        }
         if isNew { tallies[group, default: [:]][kind, default: .init()].new += 1 } else {
             tallies[group, default: [:]][kind, default: .init()].present += 1
         }
     }
 
-    /// Binds and steps the prepared statement through the C API: building GRDB's
-    /// `StatementArguments` (an array of existentials) per row cost more than SQLite's insert.
+    /// Binds a row's parameters and steps the statement through SQLite's C API: building
+    /// GRDB's `StatementArguments` (an array of existentials) per row cost more than SQLite's
+    /// insert, and text is bound in place (SQLITE_STATIC), as `bytes` outlives the step.
     /// True when a row was inserted (not ignored as already present).
+    private func run(_ statement: Statement, _ parameters: [RowBatch.Parameter], from first: Int,
+                     bytes: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        let count = Int(sqlite3_bind_parameter_count(handle))
+        for offset in 0..<count {
+            let index = Int32(offset + 1)
+            switch parameters[first + offset] {
+            case .null: sqlite3_bind_null(handle, index)
+            case .int(let n): sqlite3_bind_int64(handle, index, n)
+            case .double(let d): sqlite3_bind_double(handle, index, d)
+            case .text(let start, let length):
+                if length == 0 { // still text, not NULL, and the buffer may have no address
+                    sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT_DESTRUCTOR)
+                } else {
+                    sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress! + start).assumingMemoryBound(to: CChar.self),
+                                      Int32(length), SQLITE_STATIC_DESTRUCTOR)
+                }
+            }
+        }
+        return try step(handle)
+    }
+
+    /// The same for the few rows that are not in a batch (media).
     private func run(_ statement: Statement, _ values: [SQLValue]) throws -> Bool {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
@@ -198,13 +218,16 @@ final class ImportSession: RecordSink {
             switch value {
             case .null: sqlite3_bind_null(handle, index)
             case .int(let n): sqlite3_bind_int64(handle, index, n)
-            case .double(let d): sqlite3_bind_double(handle, index, d)
             case .text(var text):
                 text.withUTF8 { utf8 in
                     _ = sqlite3_bind_text(handle, index, utf8.baseAddress, Int32(utf8.count), SQLITE_TRANSIENT_DESTRUCTOR)
                 }
             }
         }
+        return try step(handle)
+    }
+
+    private func step(_ handle: SQLiteStatement) throws -> Bool {
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
@@ -213,44 +236,14 @@ final class ImportSession: RecordSink {
     }
 }
 
-/// A value bound to a statement parameter.
+/// A value bound to a statement parameter, for rows outside a batch.
 enum SQLValue {
     case null
     case int(Int64)
-    case double(Double)
     case text(String)
 
     init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
-    init(_ number: Double?) { self = number.map(SQLValue.double) ?? .null }
 }
 
 private let SQLITE_TRANSIENT_DESTRUCTOR = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
-/// Digests for natural keys and content hashes.
-enum Digest {
-    static func sha256Hex(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
-    }
-
-    /// 128 bits of SHA-256 over the fields, separated so ("ab", "c") ≠ ("a", "bc").
-    static func short(_ fields: [String?]) -> String {
-        var hasher = SHA256()
-        for field in fields {
-            if var field { field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
-            withUnsafeBytes(of: field == nil ? UInt8(0x00) : UInt8(0x1F)) { hasher.update(bufferPointer: $0) }
-        }
-        return hex(hasher.finalize().prefix(16))
-    }
-
-    private static let digits = Array("0123456789abcdef".utf8)
-    static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
+private let SQLITE_STATIC_DESTRUCTOR: sqlite3_destructor_type? = nil

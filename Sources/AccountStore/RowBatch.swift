@@ -1,0 +1,180 @@
+import AccountModel
+import Crypto
+
+/// Rows prepared on the importer's thread, ready for the database thread to bind.
+///
+/// Preparing is half the work of an import (serializing `raw`, digests for keys and hashes,
+/// CJK search forms) and needs no database, so it runs while the database thread inserts the
+/// batch before (see RecordPipeline). A batch is flat: the text of all its rows in one byte
+/// buffer and each parameter a plain value pointing into it, so handing it over allocates
+/// nothing per string and SQLite binds pointers into the buffer without copying.
+struct RowBatch {
+    enum Table { case item, activity, inference, identity }
+
+    /// One statement parameter. `text` is a range of `bytes`.
+    enum Parameter {
+        case null
+        case int(Int64)
+        case double(Double)
+        case text(start: Int, count: Int)
+    }
+
+    struct Row {
+        var table: Table
+        /// The record's kind (or identity field), for the import report's tallies.
+        var kind: String
+        /// Where this row's parameters start in `parameters`: the table's INSERT parameters,
+        /// then for items the two search columns.
+        var firstParameter: Int
+        var media: [MediaReference]
+    }
+
+    enum Entry {
+        case row(Row)
+        case warning(String)
+    }
+
+    var bytes: [UInt8] = []
+    var parameters: [Parameter] = []
+    var entries: [Entry] = []
+    let sourceExportID: Int64
+
+    init(sourceExportID: Int64, capacity: Int) {
+        self.sourceExportID = sourceExportID
+        entries.reserveCapacity(capacity)
+        parameters.reserveCapacity(capacity * 16)
+        bytes.reserveCapacity(capacity * 512)
+    }
+
+    var count: Int { entries.count }
+
+    mutating func append(_ item: Item) {
+        let first = parameters.count
+        text(item.platform.rawValue)
+        text(item.kind.rawValue)
+        let naturalKey = parameters.count
+        parameters.append(.null) // filled below: the native id, or a digest of the content
+        text(item.nativeID)
+        text(item.url)
+        text(item.createdAt?.utc)
+        text(item.createdAt?.basis.rawValue)
+        text(item.title)
+        text(item.text)
+        text(item.counterpart)
+        let contentHash = parameters.count
+        parameters.append(.null) // filled below, once raw is written
+        let rawStart = bytes.count
+        JSONWriter.append(item.raw, to: &bytes)
+        parameters.append(.text(start: rawStart, count: bytes.count - rawStart))
+        let hash = bytes.withUnsafeBufferPointer { SHA256.hash(data: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[rawStart...]))) }
+        parameters[contentHash] = hex(hash)
+        parameters.append(.int(sourceExportID))
+        text(item.locator.description)
+        number(item.durationSeconds)
+        parameters[naturalKey] = item.nativeID.map { textParameter($0) }
+            ?? digestKey(prefix: "h:", [item.createdAt?.utc, item.url, item.title, item.text, item.counterpart])
+        searchText(item.title)
+        searchText(item.text)
+        entries.append(.row(Row(table: .item, kind: item.kind.rawValue, firstParameter: first, media: item.media)))
+    }
+
+    mutating func append(_ activity: Activity) {
+        let first = parameters.count
+        let detail = activity.detail.map { JSONWriter.string($0) }
+        text(activity.platform.rawValue)
+        text(activity.kind.rawValue)
+        // Time first: exports list events in time order, so keys that start with the time
+        // insert next to each other in the unique index instead of at random pages.
+        parameters.append(digestKey(prefix: (activity.occurredAt?.utc ?? "-") + "#",
+                                    [activity.occurredAt?.utc, activity.url, activity.text, activity.amount, detail]))
+        text(activity.occurredAt?.utc)
+        text(activity.occurredAt?.basis.rawValue)
+        text(activity.url)
+        text(activity.text)
+        number(activity.durationSeconds)
+        text(activity.amount)
+        text(activity.currency)
+        text(detail)
+        parameters.append(.int(sourceExportID))
+        text(activity.locator.description)
+        entries.append(.row(Row(table: .activity, kind: activity.kind.rawValue, firstParameter: first, media: [])))
+    }
+
+    mutating func append(_ inference: Inference) {
+        let first = parameters.count
+        text(inference.platform.rawValue)
+        text(inference.kind.rawValue)
+        text(inference.label)
+        parameters.append(.int(sourceExportID))
+        text(inference.locator.description)
+        entries.append(.row(Row(table: .inference, kind: inference.kind.rawValue, firstParameter: first, media: [])))
+    }
+
+    mutating func append(_ identity: IdentityFact) {
+        let first = parameters.count
+        text(identity.platform.rawValue)
+        text(identity.field)
+        text(identity.value)
+        parameters.append(.int(sourceExportID))
+        text(identity.locator.description)
+        entries.append(.row(Row(table: .identity, kind: identity.field, firstParameter: first, media: [])))
+    }
+
+    mutating func appendWarning(_ warning: String) {
+        entries.append(.warning(warning))
+    }
+
+    // MARK: - Writing parameters
+
+    private mutating func text(_ value: String?) {
+        parameters.append(value.map { textParameter($0) } ?? .null)
+    }
+
+    /// Copies `value` into `bytes`; the parameter that points at it.
+    private mutating func textParameter(_ value: String) -> Parameter {
+        let start = bytes.count
+        var value = value
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+        return .text(start: start, count: bytes.count - start)
+    }
+
+    private mutating func number(_ value: Double?) {
+        parameters.append(value.map(Parameter.double) ?? .null)
+    }
+
+    private mutating func searchText(_ value: String?) {
+        guard let value else { return parameters.append(.null) }
+        let start = bytes.count
+        SearchText.appendIndexForm(value, to: &bytes)
+        parameters.append(.text(start: start, count: bytes.count - start))
+    }
+
+    private mutating func hex<S: Sequence>(_ digest: S) -> Parameter where S.Element == UInt8 {
+        let start = bytes.count
+        appendHex(digest)
+        return .text(start: start, count: bytes.count - start)
+    }
+
+    private mutating func appendHex<S: Sequence>(_ digest: S) where S.Element == UInt8 {
+        for byte in digest {
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    /// `prefix` + 128 bits of SHA-256 over the fields, separated so ("ab", "c") ≠ ("a", "bc").
+    private mutating func digestKey(prefix: String, _ fields: [String?]) -> Parameter {
+        var hasher = SHA256()
+        for field in fields {
+            if var field { field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
+            withUnsafeBytes(of: field == nil ? UInt8(0x00) : UInt8(0x1F)) { hasher.update(bufferPointer: $0) }
+        }
+        let start = bytes.count
+        var prefix = prefix
+        prefix.withUTF8 { bytes.append(contentsOf: $0) }
+        appendHex(hasher.finalize().prefix(16))
+        return .text(start: start, count: bytes.count - start)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
