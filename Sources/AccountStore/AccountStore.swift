@@ -27,6 +27,10 @@ public final class AccountStore: Sendable {
             // Imports insert a million rows into unique indexes; SQLite's 2 MiB default cache
             // makes each insert re-read index pages from disk. 64 MiB keeps them in memory.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // New accounts use 16 KiB pages: items carry their raw JSON (about 0.5 KiB each), and
+            // with 4 KiB pages an import wrote and checkpointed 6% more pages and spent 0.2 s
+            // more committing 100,000 tweets. No effect on an existing database.
+            try db.execute(sql: "PRAGMA page_size = 16384")
         }
         do {
             writer = try DatabasePool(path: folder.databaseURL.path, configuration: config)
