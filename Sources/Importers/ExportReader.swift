@@ -145,14 +145,15 @@ public final class ExportReader {
             throw ImportError.unreadable(path: file, reason: "entry vanished")
         }
         var total: UInt64 = 0
-        let crc: CRC32
+        var crc = CRC32()
         do {
-            crc = try archive.extract(zipEntry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+            _ = try archive.extract(zipEntry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
                 total += UInt64(chunk.count)
                 // The central directory can lie about sizes; count what actually inflates.
                 if total > entry.size || total > limit {
                     throw ImportError.tooLarge(file: file, entry: entry.path, reason: "inflates beyond its declared size")
                 }
+                crc.update(chunk)
                 try consume(chunk)
             }
         } catch let error as ImportError {
@@ -163,7 +164,7 @@ public final class ExportReader {
         guard total == entry.size else {
             throw ImportError.corruptArchive(file: file, reason: "entry \"\(entry.path)\" is truncated")
         }
-        guard crc == zipEntry.checksum else {
+        guard crc.value == zipEntry.checksum else {
             throw ImportError.corruptArchive(file: file, reason: "entry \"\(entry.path)\" fails its CRC check")
         }
     }

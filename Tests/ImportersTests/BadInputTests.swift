@@ -57,6 +57,7 @@ final class BadInputTests: XCTestCase {
     func testEmpty() throws { try assertRefused(fixture("empty.zip"), mentions: ["empty.zip", "empty"]) }
     func testTruncated() throws { try assertRefused(fixture("truncated.zip"), mentions: ["truncated.zip", "download it again"]) }
     func testCorrupt() throws { try assertRefused(fixture("corrupt.zip"), mentions: ["corrupt.zip", "user_data_tiktok.json"]) }
+    func testCRCMismatch() throws { try assertRefused(fixture("crc-mismatch.zip"), mentions: ["crc-mismatch.zip", "user_data_tiktok.json", "CRC"]) }
     func testNotAZip() throws { try assertRefused(fixture("not-a-zip.zip"), mentions: ["not-a-zip.zip", "not a zip"]) }
     func testMissingPath() throws { try assertRefused(tmp.appendingPathComponent("nope.zip").path, code: 66, mentions: ["nope.zip"]) }
 

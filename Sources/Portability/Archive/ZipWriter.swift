@@ -1,3 +1,4 @@
+import AccountModel
 import Foundation
 import ZIPFoundation
 #if canImport(Glibc)
