@@ -115,6 +115,53 @@ public struct JSONReader {
         }
     }
 
+    /// The JSON text of `range` (a value this reader has read) without the whitespace between
+    /// tokens. Importers store it as a record's `raw`: the export's own bytes, escapes as the
+    /// platform wrote them, instead of serializing the parsed tree again.
+    public func compactText(of range: Range<Int>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: range.count) { out, count in
+            var k = range.lowerBound
+            var inString = false
+            while k < range.upperBound {
+                let byte = bytes[k]
+                k += 1
+                if inString {
+                    out[count] = byte
+                    count += 1
+                    if byte == UInt8(ascii: "\\"), k < range.upperBound {
+                        out[count] = bytes[k]
+                        count += 1
+                        k += 1
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                } else if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
+                    out[count] = byte
+                    count += 1
+                    inString = byte == UInt8(ascii: "\"")
+                }
+            }
+        }
+    }
+
+    /// For `range` holding an object of exactly one member (`{"tweet": {…}}`, as this reader
+    /// read it), the range of that member's value.
+    public func singleMemberValue(in range: Range<Int>) -> Range<Int>? {
+        var reader = self
+        reader.offset = range.lowerBound
+        guard (try? reader.expect(UInt8(ascii: "{"))) != nil else { return nil }
+        reader.skipSpace()
+        guard (try? reader.skipString()) != nil else { return nil }
+        reader.skipSpace()
+        guard (try? reader.expect(UInt8(ascii: ":"))) != nil else { return nil }
+        reader.skipSpace()
+        var end = range.upperBound
+        guard end > reader.offset, bytes[end - 1] == UInt8(ascii: "}") else { return nil }
+        end -= 1
+        while end > reader.offset, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        return reader.offset..<end
+    }
+
     public mutating func readValue() throws -> JSONValue {
         switch try peekKind() {
         case .object:

@@ -59,6 +59,9 @@ public struct Item: Sendable {
     public var counterpart: String?
     /// The platform's record, verbatim, so nothing it gave is lost.
     public var raw: JSONValue
+    /// `raw` as compact JSON text, when the importer has it from the export's own bytes
+    /// (`JSONReader.compactText`); stored instead of serializing `raw` again.
+    public var rawJSON: [UInt8]?
     public var media: [MediaReference]
     public var locator: Locator
     /// Length of a video or live stream, when the export states it.
@@ -66,8 +69,8 @@ public struct Item: Sendable {
 
     public init(platform: Platform, kind: ItemKind, nativeID: String? = nil, url: String? = nil,
                 createdAt: RecordTime? = nil, title: String? = nil, text: String? = nil,
-                counterpart: String? = nil, raw: JSONValue, media: [MediaReference] = [], locator: Locator,
-                durationSeconds: Double? = nil) {
+                counterpart: String? = nil, raw: JSONValue, rawJSON: [UInt8]? = nil, media: [MediaReference] = [],
+                locator: Locator, durationSeconds: Double? = nil) {
         self.platform = platform
         self.kind = kind
         self.nativeID = nativeID
@@ -77,6 +80,7 @@ public struct Item: Sendable {
         self.text = text
         self.counterpart = counterpart
         self.raw = raw
+        self.rawJSON = rawJSON
         self.media = media
         self.locator = locator
         self.durationSeconds = durationSeconds

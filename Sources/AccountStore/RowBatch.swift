@@ -64,7 +64,7 @@ struct RowBatch {
         let contentHash = parameters.count
         parameters.append(.null) // filled below, once raw is written
         let rawStart = bytes.count
-        JSONWriter.append(item.raw, to: &bytes)
+        if let rawJSON = item.rawJSON { bytes.append(contentsOf: rawJSON) } else { JSONWriter.append(item.raw, to: &bytes) }
         parameters.append(.text(start: rawStart, count: bytes.count - rawStart))
         let hash = bytes.withUnsafeBufferPointer { SHA256.hash(data: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[rawStart...]))) }
         parameters[contentHash] = hex(hash)

@@ -91,3 +91,46 @@ final class IndexFormTests: XCTestCase {
         XCTAssertEqual(try store.search("んは\u{3099}").count, 1)
     }
 }
+
+/// The text an importer stores as `raw` when it takes it from the export's bytes.
+final class JSONSourceTextTests: XCTestCase {
+    let source = """
+    [ {
+      "tweet" : {
+        "full_text" : "two  spaces,\\ta tab \\"quoted\\" \\\\ and \\u00e9 \\/ { not : structure }",
+        "entities" : { "urls" : [ ], "n" : [ 1, 2.5e3, -0 ] },
+        "ok" : true, "none" : null
+      }
+    } ]
+    """
+
+    func testCompactTextIsTheSameValueWithoutStructuralWhitespace() throws {
+        let bytes = Array(source.utf8)
+        try bytes.withUnsafeBytes { buffer in
+            var reader = JSONReader(buffer)
+            var checked = 0
+            try reader.forEachElement { _, element in
+                let start = element.offset
+                let value = try element.readValue()
+                let whole = start..<element.offset
+                let inner = try XCTUnwrap(element.singleMemberValue(in: whole))
+                let text = element.compactText(of: inner)
+                XCTAssertEqual(try JSONParser.parse(Data(text)), value["tweet"])
+                XCTAssertEqual(String(decoding: text, as: UTF8.self), """
+                    {"full_text":"two  spaces,\\ta tab \\"quoted\\" \\\\ and \\u00e9 \\/ { not : structure }",\
+                    "entities":{"urls":[],"n":[1,2.5e3,-0]},"ok":true,"none":null}
+                    """, "escapes as written, spaces inside strings kept")
+                XCTAssertEqual(try JSONParser.parse(Data(element.compactText(of: whole))), value)
+                checked += 1
+            }
+            XCTAssertEqual(checked, 1)
+        }
+    }
+
+    func testSingleMemberValueRefusesWhatIsNotAnObject() {
+        let bytes = Array("[1, 2]".utf8)
+        bytes.withUnsafeBytes { buffer in
+            XCTAssertNil(JSONReader(buffer).singleMemberValue(in: 0..<bytes.count))
+        }
+    }
+}

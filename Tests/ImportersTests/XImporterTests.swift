@@ -44,8 +44,22 @@ final class XImporterTests: XCTestCase {
             try importer.run(export, format: recognition.format, into: sink)
             XCTAssertEqual(sink.countsByKind, counts, path, file: file, line: line)
             try check(sink)
+            try assertRawIsTheArchivesRecord(sink, file: file, line: line)
             assertNoValuesInWarnings(sink, ["not for logs", "secret", "demo_writer@", "直播", "1YqKDoN", "192.0.2"],
                                      file: file, line: line)
+        }
+    }
+
+    /// Posts keep the archive's own bytes as `raw`, compacted: they must be the record the
+    /// importer parsed, with no whitespace left between tokens.
+    func assertRawIsTheArchivesRecord(_ sink: RecordCollector, file: StaticString, line: UInt) throws {
+        let posts = sink.items.filter { $0.kind == .post || $0.kind == .comment }
+        XCTAssertFalse(posts.isEmpty, file: file, line: line)
+        for item in posts {
+            let rawJSON = try XCTUnwrap(item.rawJSON, "\(item.locator)", file: file, line: line)
+            XCTAssertEqual(try JSONParser.parse(Data(rawJSON)), item.raw, "\(item.locator)", file: file, line: line)
+            let again = rawJSON.withUnsafeBytes { JSONReader($0).compactText(of: 0..<rawJSON.count) }
+            XCTAssertEqual(again, rawJSON, "already compact: \(item.locator)", file: file, line: line)
         }
     }
 

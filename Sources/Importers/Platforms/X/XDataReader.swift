@@ -33,11 +33,15 @@ struct XDataReader {
                 return state.sink.skipped(section: entry.path, reason: "unexpected shape (not a list), not read")
             }
             try reader.forEachElement { index, element in
+                let start = element.offset
                 let value = try element.readValue()
-                let (record, locator) = Self.unwrap(value, entry: entry.path, index: index)
+                let (record, locator, unwrapped) = Self.unwrap(value, entry: entry.path, index: index)
                 guard record.members != nil else {
                     return state.note(entry.path, "entries are not JSON objects and were not read")
                 }
+                let source = start..<element.offset
+                state.recordSource = (unwrapped ? element.singleMemberValue(in: source) : source).map { (element, $0) }
+                defer { state.recordSource = nil }
                 try build(record, locator, state)
             }
         }
@@ -45,16 +49,16 @@ struct XDataReader {
 
     /// `{"tweet": {…}}` → the inner object, at `/<index>/tweet`. Early archives wrote tweets
     /// bare; a record with several members is its own record.
-    static func unwrap(_ value: JSONValue, entry: String, index: Int) -> (JSONValue, Locator) {
+    static func unwrap(_ value: JSONValue, entry: String, index: Int) -> (JSONValue, Locator, unwrapped: Bool) {
         let element = Locator(entry: entry, pointer: "/\(index)")
         guard case .object(let members) = value, members.count == 1, members[0].value.members != nil else {
-            return (value, element)
+            return (value, element, false)
         }
         let key = members[0].key
         // Wrapper keys are plain words; `appending` escapes (slowly) only what needs it.
         let plain = !key.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
         let locator = plain ? Locator(entry: entry, pointer: "/\(index)/\(key)") : element.appending(key)
-        return (members[0].value, locator)
+        return (members[0].value, locator, true)
     }
 
     /// True for `window.YTD.x.part0 = [ ]` and the like; a file too large to check, or one

@@ -13,6 +13,9 @@ final class XImportState {
     var ownerID: String?
     var ownerUsername: String?
     let media: XMediaIndex
+    /// The record being built and where its text is, set by XDataReader around each builder
+    /// call, so an item's `raw` can be the archive's own bytes (see `recordJSON`).
+    var recordSource: (reader: JSONReader, range: Range<Int>)?
     /// Inferences already sent: an ads file names the same advertiser thousands of times.
     private var inferred: Set<String> = []
     /// Counts reported at the end, by section and reason (never values).
@@ -24,6 +27,12 @@ final class XImportState {
     }
 
     func add(_ item: Item) throws { try sink.add(item) }
+
+    /// The current record as compact JSON text from the archive's bytes: serializing the parsed
+    /// tree again cost 0.19 s of a 100,000-tweet import.
+    func recordJSON() -> [UInt8]? {
+        recordSource.map { $0.reader.compactText(of: $0.range) }
+    }
 
     func activity(_ kind: ActivityKind, at time: RecordTime?, url: String? = nil, text: String? = nil,
                   detail: [(String, String?)] = [], locator: Locator) throws {

@@ -28,7 +28,8 @@ enum XTweets {
             state.note(at.entry, "posts have media that the archive does not include")
         }
         try state.add(Item(platform: .x, kind: parent == nil ? .post : .comment, nativeID: id, url: url,
-                           createdAt: time, text: text, counterpart: counterpart, raw: t, media: media, locator: at))
+                           createdAt: time, text: text, counterpart: counterpart, raw: t, rawJSON: state.recordJSON(),
+                           media: media, locator: at))
     }
 
     static func isRetweet(_ t: JSONValue, text: String?) -> Bool {
