@@ -80,13 +80,19 @@ struct RowBatch {
 
     mutating func append(_ activity: Activity) {
         let first = parameters.count
-        let detail = activity.detail.map { JSONWriter.string($0) }
+        // The detail's JSON goes straight into the buffer; the key digests it from there.
+        var detail: Parameter = .null
+        if let value = activity.detail {
+            let start = bytes.count
+            JSONWriter.append(value, to: &bytes)
+            detail = .text(start: start, count: bytes.count - start)
+        }
         text(activity.platform.rawValue)
         text(activity.kind.rawValue)
         // Time first: exports list events in time order, so keys that start with the time
         // insert next to each other in the unique index instead of at random pages.
         parameters.append(digestKey(prefix: (activity.occurredAt?.utc ?? "-") + "#",
-                                    [activity.occurredAt?.utc, activity.url, activity.text, activity.amount, detail]))
+                                    [activity.occurredAt?.utc, activity.url, activity.text, activity.amount], then: detail))
         text(activity.occurredAt?.utc)
         text(activity.occurredAt?.basis.rawValue)
         text(activity.url)
@@ -94,7 +100,7 @@ struct RowBatch {
         number(activity.durationSeconds)
         text(activity.amount)
         text(activity.currency)
-        text(detail)
+        parameters.append(detail)
         parameters.append(.int(sourceExportID))
         text(activity.locator.description)
         entries.append(.row(Row(table: .activity, kind: activity.kind.rawValue, firstParameter: first, media: [])))
@@ -162,12 +168,25 @@ struct RowBatch {
         }
     }
 
-    /// `prefix` + 128 bits of SHA-256 over the fields, separated so ("ab", "c") ≠ ("a", "bc").
-    private mutating func digestKey(prefix: String, _ fields: [String?]) -> Parameter {
+    /// `prefix` + 128 bits of SHA-256 over the fields, then `last` (text already in the
+    /// buffer), each followed by a separator so ("ab", "c") ≠ ("a", "bc") and nil ≠ "".
+    private mutating func digestKey(prefix: String, _ fields: [String?], then last: Parameter? = nil) -> Parameter {
         var hasher = SHA256()
+        func separator(present: Bool) {
+            withUnsafeBytes(of: present ? UInt8(0x1F) : UInt8(0x00)) { hasher.update(bufferPointer: $0) }
+        }
         for field in fields {
             if var field { field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
-            withUnsafeBytes(of: field == nil ? UInt8(0x00) : UInt8(0x1F)) { hasher.update(bufferPointer: $0) }
+            separator(present: field != nil)
+        }
+        switch last {
+        case .text(let start, let count)?:
+            bytes.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[start..<(start + count)])) }
+            separator(present: true)
+        case .some:
+            separator(present: false)
+        case nil:
+            break
         }
         let start = bytes.count
         var prefix = prefix

@@ -1,5 +1,6 @@
 import AccountModel
 import AccountStore
+import GRDB
 import XCTest
 
 final class StoreTests: XCTestCase {
@@ -38,6 +39,23 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(status.counts["tiktok"]?["activity"]?["watch"], 5)
         XCTAssertEqual(status.counts["tiktok"]?["items"]?["comment"], 2)
         XCTAssertEqual(status.sources.map(\.sha256), ["a", "b"])
+    }
+
+    /// Natural keys make re-imports idempotent across pda versions too: an account imported by
+    /// an older pda must see the same keys. These values were computed outside pda (Python
+    /// hashlib) from the documented rule: SHA-256 over the fields, each followed by 0x1F, or 0x00
+    /// when absent, truncated to 128 bits.
+    func testNaturalKeysAreStable() throws {
+        let store = try AccountStore()
+        _ = try store.importExport(description("a"), media: nil) { sink in
+            try sink.add(Activity(platform: .tiktok, kind: .watch, occurredAt: RecordTime(utc: "2025-01-01T00:00:00Z", basis: .exact),
+                                  url: "https://example.com/v/1", detail: .obj([("a", .string("b"))]), locator: Locator(entry: "e")))
+            try sink.add(Item(platform: .tiktok, kind: .comment, text: "hello", raw: .null, locator: Locator(entry: "e")))
+        }
+        let keys = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT natural_key FROM activity UNION ALL SELECT natural_key FROM item")
+        }
+        XCTAssertEqual(keys, ["2025-01-01T00:00:00Z#ad3e08071d5303b1de236fb23c2e20d8", "h:0a1811f7d7895c620fb3b222ff3a05e1"])
     }
 
     func testFailedImportLeavesNothing() throws {

@@ -44,29 +44,33 @@ enum XValues {
     /// what the person typed; `raw` keeps what X wrote. Byte-level, because Foundation's
     /// `replacingOccurrences` costs more than the rest of a tweet's import on Linux.
     static func htmlUnescaped(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        let entities: [([UInt8], UInt8)] = [
-            (Array("&amp;".utf8), UInt8(ascii: "&")), (Array("&lt;".utf8), UInt8(ascii: "<")),
-            (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
-            (Array("&#39;".utf8), UInt8(ascii: "'")),
-        ]
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var k = 0
-        outer: while k < bytes.count {
-            if bytes[k] == UInt8(ascii: "&") {
-                for (entity, replacement) in entities where bytes[k...].starts(with: entity) {
-                    out.append(replacement)
-                    k += entity.count
-                    continue outer
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(of: UInt8(ascii: "&")) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            var k = first
+            outer: while k < bytes.count {
+                if bytes[k] == UInt8(ascii: "&") {
+                    for (entity, replacement) in entities where bytes[k...].starts(with: entity) {
+                        out.append(replacement)
+                        k += entity.count
+                        continue outer
+                    }
                 }
+                out.append(bytes[k])
+                k += 1
             }
-            out.append(bytes[k])
-            k += 1
-        }
-        return String(decoding: out, as: UTF8.self)
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
+
+    private static let entities: [([UInt8], UInt8)] = [
+        (Array("&amp;".utf8), UInt8(ascii: "&")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
+        (Array("&#39;".utf8), UInt8(ascii: "'")),
+    ]
 
     /// A post's address. Without the owner's username (no account.js, no manifest), X's
     /// username-less form, which redirects to the same post.
