@@ -208,7 +208,17 @@ public struct JSONReader {
         let start = offset
         var hasEscape = false
         var isASCII = true
-        while offset < bytes.count {
+        var highBits: UInt64 = 0
+        while true {
+            // Eight bytes at a time while they hold no quote, backslash or control byte: most
+            // string bytes are plain, and this loop was the parser's hottest.
+            while offset + 8 <= bytes.count {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                guard Self.isPlain(word) else { break }
+                highBits |= word
+                offset += 8
+            }
+            guard offset < bytes.count else { throw fail("unterminated string") }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") { hasEscape = true; offset += 2; continue }
@@ -216,7 +226,7 @@ public struct JSONReader {
             if byte >= 0x80 { isASCII = false }
             offset += 1
         }
-        guard offset < bytes.count else { throw fail("unterminated string") }
+        if highBits & 0x8080_8080_8080_8080 != 0 { isASCII = false }
         let end = offset
         offset += 1
         let text: String
@@ -332,6 +342,17 @@ public struct JSONReader {
     // MARK: - Bytes
 
     private func peekByte() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+    /// True when none of the word's eight bytes is `"`, `\\` or below 0x20 (bit tricks from
+    /// "Bit Twiddling Hacks": a byte is zero where `x - 0x01…` borrows into a clear high bit).
+    @inline(__always)
+    private static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word & high
+        return !hasZeroByte(quote) && !hasZeroByte(backslash) && control == 0
+    }
     private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
     private mutating func skipSpace() {
@@ -343,6 +364,7 @@ public struct JSONReader {
         }
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8) throws {
         guard peekByte() == byte else {
             throw fail(offset < bytes.count ? "expected '\(Character(Unicode.Scalar(byte)))'" : "unexpected end of input")
