@@ -94,6 +94,8 @@ final class ImportSession {
     private(set) var warnings: [String] = []
     private(set) var mediaFiles = 0
     private(set) var mediaBytes: UInt64 = 0
+    /// Scratch for the search forms of one item.
+    private var searchForms: [UInt8] = []
 
     init(db: Database, sourceExportID: Int64, media: MediaIngest?) throws {
         self.db = db
@@ -133,7 +135,7 @@ final class ImportSession {
                     let isNew = try run(statement(for: row.table), batch.parameters, from: row.firstParameter, bytes: bytes)
                     tally(row.table, row.kind, isNew)
                     if row.table == .item && isNew {
-                        try itemInserted(row, search: row.firstParameter + 15, batch: batch, bytes: bytes)
+                        try itemInserted(row, batch: batch, bytes: bytes)
                     }
                 }
             }
@@ -149,11 +151,24 @@ final class ImportSession {
         }
     }
 
-    /// The new item's search row and media.
-    private func itemInserted(_ row: RowBatch.Row, search: Int, batch: RowBatch, bytes: UnsafeBufferPointer<UInt8>) throws {
+    /// The new item's search row and media. Search forms are made here, for new items only:
+    /// a re-import of an overlapping export segments nothing twice, and this thread has time
+    /// to spare while the importer's parses.
+    private func itemInserted(_ row: RowBatch.Row, batch: RowBatch, bytes: UnsafeBufferPointer<UInt8>) throws {
         let itemID = db.lastInsertedRowID
-        if case .null = batch.parameters[search], case .null = batch.parameters[search + 1] {} else {
-            _ = try run(insertSearch, [.int(itemID)] + batch.parameters[search...(search + 1)], from: 0, bytes: bytes)
+        let title = batch.parameters[row.firstParameter + RowBatch.itemTitle]
+        let text = batch.parameters[row.firstParameter + RowBatch.itemText]
+        if case .null = title, case .null = text {} else {
+            searchForms.removeAll(keepingCapacity: true)
+            let forms = [title, text].map { parameter -> RowBatch.Parameter in
+                guard case .text(let start, let count) = parameter else { return .null }
+                let formStart = searchForms.count
+                SearchText.appendIndexForm(UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), to: &searchForms)
+                return .text(start: formStart, count: searchForms.count - formStart)
+            }
+            _ = try searchForms.withUnsafeBufferPointer { formBytes in
+                try run(insertSearch, [.int(itemID)] + forms, from: 0, bytes: formBytes)
+            }
         }
         guard let media else { return }
         for (position, reference) in row.media.enumerated() {

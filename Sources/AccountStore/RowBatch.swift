@@ -3,13 +3,16 @@ import Crypto
 
 /// Rows prepared on the importer's thread, ready for the database thread to bind.
 ///
-/// Preparing is half the work of an import (serializing `raw`, digests for keys and hashes,
-/// CJK search forms) and needs no database, so it runs while the database thread inserts the
+/// Preparing is half the work of an import (serializing `raw`, digests for keys and hashes)
+/// and needs no database, so it runs while the database thread inserts the
 /// batch before (see RecordPipeline). A batch is flat: the text of all its rows in one byte
 /// buffer and each parameter a plain value pointing into it, so handing it over allocates
 /// nothing per string and SQLite binds pointers into the buffer without copying.
 struct RowBatch {
     enum Table { case item, activity, inference, identity }
+
+    /// Where an item's title and text are among its parameters (for its search row).
+    static let itemTitle = 7, itemText = 8
 
     /// One statement parameter. `text` is a range of `bytes`.
     enum Parameter {
@@ -23,8 +26,7 @@ struct RowBatch {
         var table: Table
         /// The record's kind (or identity field), for the import report's tallies.
         var kind: String
-        /// Where this row's parameters start in `parameters`: the table's INSERT parameters,
-        /// then for items the two search columns.
+        /// Where this row's parameters start in `parameters` (the table's INSERT parameters).
         var firstParameter: Int
         var media: [MediaReference]
     }
@@ -73,8 +75,6 @@ struct RowBatch {
         number(item.durationSeconds)
         parameters[naturalKey] = item.nativeID.map { textParameter($0) }
             ?? digestKey(prefix: "h:", [item.createdAt?.utc, item.url, item.title, item.text, item.counterpart])
-        searchText(item.title)
-        searchText(item.text)
         entries.append(.row(Row(table: .item, kind: item.kind.rawValue, firstParameter: first, media: item.media)))
     }
 
@@ -146,13 +146,6 @@ struct RowBatch {
 
     private mutating func number(_ value: Double?) {
         parameters.append(value.map(Parameter.double) ?? .null)
-    }
-
-    private mutating func searchText(_ value: String?) {
-        guard let value else { return parameters.append(.null) }
-        let start = bytes.count
-        SearchText.appendIndexForm(value, to: &bytes)
-        parameters.append(.text(start: start, count: bytes.count - start))
     }
 
     private mutating func hex<S: Sequence>(_ digest: S) -> Parameter where S.Element == UInt8 {

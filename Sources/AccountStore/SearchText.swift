@@ -16,42 +16,45 @@ public enum SearchText {
     /// holds, so the units match those of `matchExpression`.
     public static func appendIndexForm(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            // Every CJK scalar handled here is ≥ U+3040, whose UTF-8 lead byte is ≥ 0xE3: text
-            // without such a byte (most Latin-script posts) needs no segmenting.
-            guard utf8.contains(where: { $0 >= 0xE3 }) else { return out.append(contentsOf: utf8) }
-            out.reserveCapacity(out.count + utf8.count * 2)
-            var run: [Range<Int>] = []
-            func flush() {
-                guard let last = run.last else { return }
+        text.withUTF8 { appendIndexForm($0, to: &out) }
+    }
+
+    /// The same for text already held as (valid) UTF-8 bytes.
+    static func appendIndexForm(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Every CJK scalar handled here is ≥ U+3040, whose UTF-8 lead byte is ≥ 0xE3: text
+        // without such a byte (most Latin-script posts) needs no segmenting.
+        guard utf8.contains(where: { $0 >= 0xE3 }) else { return out.append(contentsOf: utf8) }
+        out.reserveCapacity(out.count + utf8.count * 2)
+        var run: [Range<Int>] = []
+        func flush() {
+            guard let last = run.last else { return }
+            out.append(0x20)
+            for i in 0..<(run.count - 1) {
+                out.append(contentsOf: utf8[run[i]])
+                out.append(contentsOf: utf8[run[i + 1]])
                 out.append(0x20)
-                for i in 0..<(run.count - 1) {
-                    out.append(contentsOf: utf8[run[i]])
-                    out.append(contentsOf: utf8[run[i + 1]])
-                    out.append(0x20)
-                }
-                out.append(contentsOf: utf8[last])
-                out.append(0x20)
-                run.removeAll(keepingCapacity: true)
             }
-            var offset = 0
-            while offset < utf8.count {
-                let (scalar, length) = decode(utf8, at: offset)
-                let range = offset..<(offset + length)
-                offset += length
-                // A mark that opens the text is a Character of its own (and CJK if in a CJK block).
-                let extends = range.lowerBound > 0 && extendsPrevious(scalar)
-                if extends, let last = run.last {
-                    run[run.count - 1] = last.lowerBound..<range.upperBound
-                } else if isCJK(scalar) && !extends {
-                    run.append(range)
-                } else {
-                    flush()
-                    out.append(contentsOf: utf8[range])
-                }
-            }
-            flush()
+            out.append(contentsOf: utf8[last])
+            out.append(0x20)
+            run.removeAll(keepingCapacity: true)
         }
+        var offset = 0
+        while offset < utf8.count {
+            let (scalar, length) = decode(utf8, at: offset)
+            let range = offset..<(offset + length)
+            offset += length
+            // A mark that opens the text is a Character of its own (and CJK if in a CJK block).
+            let extends = range.lowerBound > 0 && extendsPrevious(scalar)
+            if extends, let last = run.last {
+                run[run.count - 1] = last.lowerBound..<range.upperBound
+            } else if isCJK(scalar) && !extends {
+                run.append(range)
+            } else {
+                flush()
+                out.append(contentsOf: utf8[range])
+            }
+        }
+        flush()
     }
 
     /// The scalar at `offset` of valid UTF-8 and its length in bytes.
