@@ -66,7 +66,7 @@ CREATE TABLE item_media (
   PRIMARY KEY (item_id, position)
 );
 
-CREATE VIRTUAL TABLE item_search USING fts5 (title, text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE item_search USING fts5 (title, text, content = '', tokenize = 'unicode61 remove_diacritics 2');
 
 CREATE TABLE media (
   sha256 TEXT PRIMARY KEY,

@@ -1,4 +1,5 @@
-import AccountStore
+import AccountModel
+@testable import AccountStore
 import Foundation
 import XCTest
 
@@ -16,6 +17,34 @@ final class SchemaTests: XCTestCase {
         }
         let committed = try String(contentsOf: file, encoding: .utf8)
         XCTAssertEqual(committed, generated, "schemas/account.sql drifted from the migrations: run `make schema` and commit it")
+    }
+
+    /// An account made before v3 (search index with its own copy of the text) is searchable
+    /// after the migration rebuilds the index without one.
+    func testV3RebuildsTheSearchIndexOfAnOlderAccount() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("account.sqlite").path
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v2: item duration")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO source_export (platform, file_name, sha256, size, format, importer, importer_version, imported_at, report)
+                VALUES ('tiktok', 'old.zip', 'old', 1, 't', 't', '1', '2025-01-01T00:00:00Z', '{}');
+                INSERT INTO item (platform, kind, natural_key, text, content_hash, raw, source_export_id, locator)
+                VALUES ('tiktok', 'comment', '1', '今天的直播真好看', 'h', '{}', 1, 'e'), ('tiktok', 'comment', '2', 'Café olé', 'h', '{}', 1, 'e');
+                INSERT INTO item_search (rowid, title, text) VALUES (1, NULL, ' 今天 天的 的直 直播 播真 真好 好看 看 '), (2, NULL, 'Café olé');
+                """)
+            XCTAssertNotNil(try String.fetchOne(db, sql: "SELECT text FROM item_search WHERE rowid = 1"), "v2 keeps a copy")
+        }
+        try queue.close()
+        let store = try AccountStore(folder: AccountFolder(url: dir))
+        XCTAssertEqual(try store.search("直播").map(\.item.text), ["今天的直播真好看"])
+        XCTAssertEqual(try store.search("cafe").map(\.item.text), ["Café olé"])
+        try store.writer.read { db in
+            XCTAssertNil(try String.fetchOne(db, sql: "SELECT text FROM item_search WHERE rowid = 1"), "v3 keeps no copy")
+        }
     }
 
     func testFileAccountUsesWALAndForeignKeys() throws {
