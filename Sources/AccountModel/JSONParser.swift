@@ -121,25 +121,25 @@ public struct JSONReader {
     public func compactText(of range: Range<Int>) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: range.count) { out, count in
             var k = range.lowerBound
-            var inString = false
             while k < range.upperBound {
                 let byte = bytes[k]
                 k += 1
-                if inString {
-                    out[count] = byte
-                    count += 1
-                    if byte == UInt8(ascii: "\\"), k < range.upperBound {
-                        out[count] = bytes[k]
-                        count += 1
-                        k += 1
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                    }
-                } else if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 {
-                    out[count] = byte
-                    count += 1
-                    inString = byte == UInt8(ascii: "\"")
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
+                out[count] = byte
+                count += 1
+                guard byte == UInt8(ascii: "\"") else { continue }
+                // A string: copied as written, up to its closing quote (escapes skip a byte).
+                let start = k
+                while k < range.upperBound {
+                    let c = bytes[k]
+                    if c == UInt8(ascii: "\"") { break }
+                    k += c == UInt8(ascii: "\\") ? 2 : 1
                 }
+                k = min(k + 1, range.upperBound)
+                let length = k - start
+                UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[count..<(count + length)]))
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<k]))
+                count += length
             }
         }
     }
