@@ -153,7 +153,7 @@ final class ImportSession {
 
     /// The new item's search row and media. Search forms are made here, for new items only:
     /// a re-import of an overlapping export segments nothing twice, and this thread has time
-    /// to spare while the importer's parses.
+    /// to spare while the importer parses.
     private func itemInserted(_ row: RowBatch.Row, batch: RowBatch, bytes: UnsafeBufferPointer<UInt8>) throws {
         let itemID = db.lastInsertedRowID
         let title = batch.parameters[row.firstParameter + RowBatch.itemTitle]

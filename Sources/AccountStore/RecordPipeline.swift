@@ -3,19 +3,25 @@ import Foundation
 
 /// Runs an importer and the database inserts of its records at the same time, on two threads:
 /// the importer (reading, parsing, preparing rows) on a new thread, the inserts on the calling
-/// one, which holds the database connection. They meet in a bounded queue of batches, so
-/// memory stays flat whatever the export's size. Every record goes through the queue in the
+/// one, which holds the database connection. They meet in a bounded queue of batches (bounded
+/// in records and in bytes), so memory stays flat whatever the export's size. Every record goes through the queue in the
 /// order the importer gave it.
 ///
 /// An item with media is the one synchronous step: the importer waits until the database thread
 /// has inserted it and copied its files, because both read the same export file, and the
 /// export reader serves one reader at a time.
 enum RecordPipeline {
-    /// Records per batch: large enough that threads rarely meet, small enough that a batch of
-    /// big items stays a few megabytes.
+    /// Records per batch: large enough that threads rarely meet.
     static let batchSize = 256
+    /// A batch is handed over sooner once its text reaches this size, so that exports of
+    /// large records (long posts, big raw objects) keep the queue within `capacity` × 4 MiB.
+    static let batchBytes = 4 << 20
     /// Batches in flight before the importer waits for the inserts.
     static let capacity = 16
+
+    static func isFull(_ batch: RowBatch) -> Bool {
+        batch.count >= batchSize || batch.bytes.count >= batchBytes
+    }
 
     /// Runs `body` on a producer thread and feeds what it emits to `consume`; returns when both
     /// are done. The first error of either side is thrown, after the producer thread has ended.
@@ -117,7 +123,7 @@ private final class PipelineSink: RecordSink {
     }
 
     private func flushIfFull() throws {
-        if batch.count >= RecordPipeline.batchSize { try flush() }
+        if RecordPipeline.isFull(batch) { try flush() }
     }
 }
 

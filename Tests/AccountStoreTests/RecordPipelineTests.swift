@@ -29,6 +29,23 @@ final class RecordPipelineTests: XCTestCase {
         XCTAssertEqual(locators, (0..<count).map { "user_data.json#/w/\($0)" })
     }
 
+    /// The queue holds at most `capacity` batches; a batch is full at `batchSize` records or
+    /// `batchBytes` of text, whichever comes first, so big records cannot pile up in memory.
+    func testBatchesAreBoundedInRecordsAndBytes() {
+        var small = RowBatch(sourceExportID: 1, capacity: RecordPipeline.batchSize)
+        for n in 0..<(RecordPipeline.batchSize - 1) { small.append(watch(n)) }
+        XCTAssertFalse(RecordPipeline.isFull(small))
+        small.append(watch(RecordPipeline.batchSize))
+        XCTAssertTrue(RecordPipeline.isFull(small))
+
+        var big = RowBatch(sourceExportID: 1, capacity: RecordPipeline.batchSize)
+        let text = String(repeating: "x", count: RecordPipeline.batchBytes / 4)
+        for n in 0..<3 { big.append(watch(n, text: text)) }
+        XCTAssertFalse(RecordPipeline.isFull(big))
+        big.append(watch(3, text: text))
+        XCTAssertTrue(RecordPipeline.isFull(big), "four records of a quarter of the byte bound fill a batch")
+    }
+
     func testAnImporterErrorAfterManyBatchesLeavesNothing() throws {
         struct Boom: Error {}
         let store = try AccountStore()
