@@ -75,8 +75,10 @@ struct RowBatch {
         parameters.append(.int(sourceExportID))
         text(item.locator.description)
         number(item.durationSeconds)
-        parameters[naturalKey] = item.nativeID.map { textParameter($0) }
-            ?? digestKey(prefix: "h:", [item.createdAt?.utc, item.url, item.title, item.text, item.counterpart])
+        // The native id is the key when there is one: its text is already the next parameter.
+        parameters[naturalKey] = item.nativeID == nil
+            ? digestKey(prefix: "h:", [item.createdAt?.utc, item.url, item.title, item.text, item.counterpart])
+            : parameters[naturalKey + 1]
         entries.append(.row(Row(table: .item, kind: item.kind.rawValue, firstParameter: first, media: item.media)))
     }
 
@@ -109,23 +111,23 @@ struct RowBatch {
     }
 
     mutating func append(_ inference: Inference) {
-        let first = parameters.count
-        text(inference.platform.rawValue)
-        text(inference.kind.rawValue)
-        text(inference.label)
-        parameters.append(.int(sourceExportID))
-        text(inference.locator.description)
-        entries.append(.row(Row(table: .inference, kind: inference.kind.rawValue, firstParameter: first, media: [])))
+        appendFact(.inference, inference.platform, kind: inference.kind.rawValue, inference.label, inference.locator)
     }
 
     mutating func append(_ identity: IdentityFact) {
+        appendFact(.identity, identity.platform, kind: identity.field, identity.value, identity.locator)
+    }
+
+    /// Inferences and identity facts bind the same five columns: platform, kind (or field),
+    /// label (or value), source, locator.
+    private mutating func appendFact(_ table: Table, _ platform: Platform, kind: String, _ value: String, _ locator: Locator) {
         let first = parameters.count
-        text(identity.platform.rawValue)
-        text(identity.field)
-        text(identity.value)
+        text(platform.rawValue)
+        text(kind)
+        text(value)
         parameters.append(.int(sourceExportID))
-        text(identity.locator.description)
-        entries.append(.row(Row(table: .identity, kind: identity.field, firstParameter: first, media: [])))
+        text(locator.description)
+        entries.append(.row(Row(table: table, kind: kind, firstParameter: first, media: [])))
     }
 
     mutating func appendWarning(_ warning: String) {

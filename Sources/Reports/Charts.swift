@@ -1,3 +1,4 @@
+import AccountModel
 import Foundation
 
 /// Inline SVG charts: no script, no network, readable at phone width (they scale by viewBox).
@@ -22,7 +23,7 @@ enum Charts {
             }
             // At phone width about eight labels fit; label every n-th month beyond that.
             if i % max((months.count + 7) / 8, 1) == 0 {
-                svg += "<text x=\(fmt(left + Double(i) * slot + slot / 2)) y=\(Int(height - 10)) class=axis text-anchor=middle>\(HTML.escape(String(month.suffix(5))))</text>"
+                svg += "<text x=\(fmt(left + Double(i) * slot + slot / 2)) y=\(Int(height - 10)) class=axis text-anchor=middle>\(HTMLText.escape(String(month.suffix(5))))</text>"
             }
         }
         return svg + "</svg>" + legend(categories)
@@ -37,7 +38,7 @@ enum Charts {
         let total = max(values.reduce(0) { $0 + $1.1 }, 1)
         return "<div class=shares>" + values.map { name, n in
             let pct = Double(n) * 100 / Double(total)
-            return "<div class=share><span>\(HTML.escape(name))</span><b style=\"width:\(fmt(max(pct, 0.5)))%\"></b><em>\(String(format: "%.1f", pct)) % · \(n)</em></div>"
+            return "<div class=share><span>\(HTMLText.escape(name))</span><b style=\"width:\(fmt(max(pct, 0.5)))%\"></b><em>\(String(format: "%.1f", pct)) % · \(n)</em></div>"
         }.joined() + "</div>"
     }
 
@@ -69,7 +70,7 @@ enum Charts {
         for (i, (label, low, high)) in rows.enumerated() {
             let y = Double(i) * rowHeight
             let scale = (width - left - 90) / maxHigh
-            svg += "<text x=0 y=\(fmt(y + 13)) class=axis>\(HTML.escape(label))</text>"
+            svg += "<text x=0 y=\(fmt(y + 13)) class=axis>\(HTMLText.escape(label))</text>"
             svg += "<rect x=\(fmt(left)) y=\(fmt(y + 3)) width=\(fmt(max(high * scale, 1))) height=12 fill=\"#00798c\" fill-opacity=0.3><title>high \(fmt(high)) h</title></rect>"
             svg += "<rect x=\(fmt(left)) y=\(fmt(y + 3)) width=\(fmt(max(low * scale, 0))) height=12 fill=\"#00798c\"><title>low \(fmt(low)) h</title></rect>"
             svg += "<text x=\(fmt(left + high * scale + 6)) y=\(fmt(y + 13)) class=axis>\(fmt(low))–\(fmt(high)) h</text>"

@@ -1,10 +1,11 @@
+import AccountModel
 import Collective
 import LaborLedger
 
 /// The collective ledger as one self-contained page, with only k-anonymous figures.
 public enum CollectivePage {
     public static func render(_ report: CollectiveReport) -> String {
-        var body = "<header><h1>\(HTML.escape(report.name ?? "Collective")): the labor of our members</h1>"
+        var body = "<header><h1>\(HTMLText.escape(report.name ?? "Collective")): the labor of our members</h1>"
         guard !report.suppressedAll else {
             return HTMLReport.page(body + "<p>Fewer than k = \(report.k) members: nothing can be published yet.</p></header>")
         }
@@ -12,7 +13,7 @@ public enum CollectivePage {
         body += report.epsilon.map { "; counts carry Laplace noise (ε = \($0), each member's records per cell capped at \(report.clip))." } ?? "."
         body += "</p></header><section class=cards>"
         for total in report.categories {
-            body += "<div class=card style=\"border-color:\(HTML.categoryColors[total.key] ?? "#888")\"><b>\(total.count)</b><span>\(HTML.escape(total.key)) · \(total.members) members</span></div>"
+            body += "<div class=card style=\"border-color:\(HTML.categoryColors[total.key] ?? "#888")\"><b>\(total.count)</b><span>\(HTMLText.escape(total.key)) · \(total.members) members</span></div>"
         }
         if report.attentionMembers >= report.k {
             body += "<div class=card><b>\(Ledger.duration(report.attentionLow))–\(Ledger.duration(report.attentionHigh))</b><span>attention time</span></div>"
@@ -27,7 +28,7 @@ public enum CollectivePage {
         body += "<p class=muted>\(report.suppressedCells) cells suppressed (fewer than \(report.k) members).</p></section>"
         body += "<section><h2>What it was worth to the platforms</h2>"
         for v in report.valuation {
-            body += "<div class=value><b>\(HTML.escape(v.label)): \(MoneyFormat.format(v.low)) – \(MoneyFormat.format(v.high)) \(HTML.escape(v.currency))</b><p>\(HTML.escape(v.formula))</p><p class=muted>Source: \(HTML.escape(v.source))</p></div>"
+            body += "<div class=value><b>\(HTMLText.escape(v.label)): \(MoneyFormat.format(v.low)) – \(MoneyFormat.format(v.high)) \(HTMLText.escape(v.currency))</b><p>\(HTMLText.escape(v.formula))</p><p class=muted>Source: \(HTMLText.escape(v.source))</p></div>"
         }
         return HTMLReport.page(body + "</section>")
     }

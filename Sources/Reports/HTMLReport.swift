@@ -30,21 +30,21 @@ public enum HTMLReport {
             attentionMonths[month, default: (0, 0)].1 += a.highSeconds / 3600
         }
 
-        var body = "<header><h1>Your digital labor</h1><p>\(HTML.escape(status.owner?.name ?? "Account")) · <code>\(HTML.escape(status.owner?.did ?? ""))</code><br>Generated \(HTML.escape(generatedAt)) by pda from \(status.sources.count) export(s).</p></header>"
+        var body = "<header><h1>Your digital labor</h1><p>\(HTMLText.escape(status.owner?.name ?? "Account")) · <code>\(HTMLText.escape(status.owner?.did ?? ""))</code><br>Generated \(HTMLText.escape(generatedAt)) by pda from \(status.sources.count) export(s).</p></header>"
         body += "<section class=cards>"
         for category in categories {
             body += "<div class=card style=\"border-color:\(HTML.categoryColors[category]!)\"><b>\(ledger.totals[LaborCategory(rawValue: category)!] ?? 0)</b><span>\(category)</span></div>"
         }
         body += "<div class=card><b>\(Ledger.duration(ledger.attention.lowSeconds))–\(Ledger.duration(ledger.attention.highSeconds))</b><span>attention time</span></div>"
-        for m in ledger.money { body += "<div class=card><b>\(MoneyFormat.format(m.amount)) \(HTML.escape(m.currency))</b><span>\(HTML.escape(m.kind)) on \(HTML.escape(m.platform))</span></div>" }
+        for m in ledger.money { body += "<div class=card><b>\(MoneyFormat.format(m.amount)) \(HTMLText.escape(m.currency))</b><span>\(HTMLText.escape(m.kind)) on \(HTMLText.escape(m.platform))</span></div>" }
         body += "</section>"
         body += "<section><h2>Month by month</h2>\(Charts.stackedMonths(perMonth.keys.sorted(), perMonth, categories: categories))</section>"
         body += "<section><h2>Where your labor went</h2>\(Charts.shares(perPlatform.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }))</section>"
         body += "<section><h2>When you were active</h2><p class=muted>Weekday × hour of day, UTC.</p>\(Charts.heatmap(grid))</section>"
-        body += "<section><h2>Attention time</h2><p>\(Ledger.duration(ledger.attention.lowSeconds)) to \(Ledger.duration(ledger.attention.highSeconds)); \(Ledger.duration(ledger.attention.exactSeconds)) recorded exactly by the platforms.</p><p class=muted>Method: \(HTML.escape(ledger.estimator.method)).</p>\(Charts.ranges(attentionMonths.keys.sorted().map { ($0, attentionMonths[$0]!.0, attentionMonths[$0]!.1) }))</section>"
+        body += "<section><h2>Attention time</h2><p>\(Ledger.duration(ledger.attention.lowSeconds)) to \(Ledger.duration(ledger.attention.highSeconds)); \(Ledger.duration(ledger.attention.exactSeconds)) recorded exactly by the platforms.</p><p class=muted>Method: \(HTMLText.escape(ledger.estimator.method)).</p>\(Charts.ranges(attentionMonths.keys.sorted().map { ($0, attentionMonths[$0]!.0, attentionMonths[$0]!.1) }))</section>"
         body += "<section><h2>What you wrote and posted</h2><p>\(ledger.content.characters) characters, \(ledger.content.mediaFiles) media files. The latest:</p><ol class=timeline>"
         for item in items {
-            body += "<li><time>\(HTML.escape(item.createdAt ?? "undated"))</time> <span class=tag>\(HTML.escape(item.platform)) \(HTML.escape(item.kind))</span> \(HTML.escape(String((item.text ?? item.title ?? item.url ?? "").prefix(200))))</li>"
+            body += "<li><time>\(HTMLText.escape(item.createdAt ?? "undated"))</time> <span class=tag>\(HTMLText.escape(item.platform)) \(HTMLText.escape(item.kind))</span> \(HTMLText.escape(String((item.text ?? item.title ?? item.url ?? "").prefix(200))))</li>"
         }
         body += "</ol></section>"
         body += "<section><h2>What the platforms inferred about you</h2>"
@@ -52,10 +52,10 @@ public enum HTMLReport {
             : HTML.table(["platform", "kind", "label"], ledger.inferences.map { [$0.platform, $0.kind, $0.label] })
         body += "</section><section><h2>What it was worth to them</h2><p class=muted>Estimates under explicit assumptions, shown as ranges. Edit the models with <code>pda ledger --write-value-model</code>.</p>"
         for v in valuation.results {
-            body += "<div class=value><b>\(HTML.escape(v.label)): \(MoneyFormat.format(v.low)) – \(MoneyFormat.format(v.high)) \(HTML.escape(v.currency))</b><p>Formula: \(HTML.escape(v.formula))</p><ul>"
-                + v.inputs.map { "<li>\(HTML.escape($0.0)): \(HTML.escape($0.1))</li>" }.joined() + "</ul><p class=muted>Source: \(HTML.escape(v.source))</p></div>"
+            body += "<div class=value><b>\(HTMLText.escape(v.label)): \(MoneyFormat.format(v.low)) – \(MoneyFormat.format(v.high)) \(HTMLText.escape(v.currency))</b><p>Formula: \(HTMLText.escape(v.formula))</p><ul>"
+                + v.inputs.map { "<li>\(HTMLText.escape($0.0)): \(HTMLText.escape($0.1))</li>" }.joined() + "</ul><p class=muted>Source: \(HTMLText.escape(v.source))</p></div>"
         }
-        for message in valuation.missing { body += "<p class=muted>\(HTML.escape(message))</p>" }
+        for message in valuation.missing { body += "<p class=muted>\(HTMLText.escape(message))</p>" }
         body += "</section><section><h2>Sources</h2>"
         body += HTML.table(["platform", "file", "format", "imported", "SHA-256"], status.sources.map { [$0.platform, $0.fileName, $0.format, $0.importedAt, $0.sha256] })
         body += "</section>"

@@ -77,3 +77,12 @@ final class JSONSourceTextTests: XCTestCase {
         }
     }
 }
+
+final class HTMLTextTests: XCTestCase {
+    func testEscapesMarkupEvenInsideACombinedCharacter() {
+        XCTAssertEqual(HTMLText.escape(#"<script>alert("x" & 'y')</script> 直播"#),
+                       "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt; 直播")
+        // "<" followed by a combining mark is one Character; it must still be escaped.
+        XCTAssertEqual(HTMLText.escape("<\u{301}b>"), "&lt;\u{301}b&gt;")
+    }
+}

@@ -1,3 +1,4 @@
+import AccountModel
 import Foundation
 
 /// `data/index.html`: what a person sees when they open the archive, offline, in any browser.
@@ -21,7 +22,7 @@ final class IndexPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="script-src 'none'; connect-src 'none'; object-src 'none'">
-            <title>\(Self.escape(title))</title>
+            <title>\(HTMLText.escape(title))</title>
             <style>
             body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
             header { border-bottom: 1px solid #ccc; margin-bottom: 1rem; }
@@ -34,9 +35,9 @@ final class IndexPage {
             </head>
             <body>
             <header>
-            <h1>\(Self.escape(title))</h1>
-            <p>Owner: \(Self.escape(ownerName ?? "—")) · <code>\(Self.escape(ownerDID))</code></p>
-            <p class="meta">Exported \(Self.escape(created)). Each item folder holds the item (<code>item.json</code>), its media
+            <h1>\(HTMLText.escape(title))</h1>
+            <p>Owner: \(HTMLText.escape(ownerName ?? "—")) · <code>\(HTMLText.escape(ownerDID))</code></p>
+            <p class="meta">Exported \(HTMLText.escape(created)). Each item folder holds the item (<code>item.json</code>), its media
             and <code>authorship.vc.json</code>, a claim of authorship signed with the owner's key. Check the whole archive
             with <code>pda verify</code> or any BagIt and Verifiable Credentials tool (see <code>ro-crate-metadata.json</code>).</p>
             </header>
@@ -50,23 +51,23 @@ final class IndexPage {
              folder: String, media: [Media]) throws {
         var html = ""
         if platform != self.platform {
-            html += "<h2 id=\"\(Self.escape(platform))\">\(Self.escape(platform))</h2>\n"
+            html += "<h2 id=\"\(HTMLText.escape(platform))\">\(HTMLText.escape(platform))</h2>\n"
             self.platform = platform
         }
-        html += "<article>\n<div class=\"meta\">\(Self.escape(kind)) · \(Self.escape(date ?? "date unknown"))"
+        html += "<article>\n<div class=\"meta\">\(HTMLText.escape(kind)) · \(HTMLText.escape(date ?? "date unknown"))"
         if let url, url.hasPrefix("https://") || url.hasPrefix("http://") {
-            html += " · <a href=\"\(Self.escape(url))\" rel=\"noreferrer\">original</a>"
+            html += " · <a href=\"\(HTMLText.escape(url))\" rel=\"noreferrer\">original</a>"
         }
-        html += " · <a href=\"\(Self.escape(folder))item.json\">item.json</a>"
-        html += " · <a href=\"\(Self.escape(folder))\(ArchiveLayout.claimFile)\">claim</a></div>\n"
-        if let title, !title.isEmpty { html += "<h3>\(Self.escape(title))</h3>\n" }
-        if let text, !text.isEmpty { html += "<p class=\"text\">\(Self.escape(text))</p>\n" }
+        html += " · <a href=\"\(HTMLText.escape(folder))item.json\">item.json</a>"
+        html += " · <a href=\"\(HTMLText.escape(folder))\(ArchiveLayout.claimFile)\">claim</a></div>\n"
+        if let title, !title.isEmpty { html += "<h3>\(HTMLText.escape(title))</h3>\n" }
+        if let text, !text.isEmpty { html += "<p class=\"text\">\(HTMLText.escape(text))</p>\n" }
         for m in media {
-            let href = Self.escape(folder + m.file)
+            let href = HTMLText.escape(folder + m.file)
             switch m.mediaType?.split(separator: "/").first {
-            case "image": html += "<a href=\"\(href)\"><img src=\"\(href)\" alt=\"\(Self.escape(m.file))\" loading=\"lazy\"></a>\n"
+            case "image": html += "<a href=\"\(href)\"><img src=\"\(href)\" alt=\"\(HTMLText.escape(m.file))\" loading=\"lazy\"></a>\n"
             case "video": html += "<video src=\"\(href)\" controls preload=\"none\"></video>\n"
-            default: html += "<a href=\"\(href)\">\(Self.escape(m.file))</a>\n"
+            default: html += "<a href=\"\(href)\">\(HTMLText.escape(m.file))</a>\n"
             }
         }
         html += "</article>\n"
@@ -77,26 +78,10 @@ final class IndexPage {
         var html = "</main>\n<footer class=\"meta\">\n<p>\(itemCount) item\(itemCount == 1 ? "" : "s").</p>\n"
         if !activityFiles.isEmpty {
             html += "<p>Activity (one JSON record per line): "
-                + activityFiles.map { "<a href=\"\(Self.escape($0))\">\(Self.escape($0))</a>" }.joined(separator: ", ") + "</p>\n"
+                + activityFiles.map { "<a href=\"\(HTMLText.escape($0))\">\(HTMLText.escape($0))</a>" }.joined(separator: ", ") + "</p>\n"
         }
         html += "</footer>\n</body>\n</html>\n"
         try spool.append(html)
         return try spool.finish()
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
