@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pda", targets: ["pda"]),
-        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective"]),
+        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Readers", "Importers", "Portability", "LaborLedger", "Reports", "Collective"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -20,28 +20,37 @@ let package = Package(
             "AccountModel", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Readers: the export reader (the security boundary) and the general readers any importer
+        // or mapping uses: CSV, XLSX, text encodings, times, amounts. No platform knowledge.
+        .target(name: "Readers", dependencies: [
+            "AccountModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "Importers", dependencies: [
-            "AccountModel", "AccountStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "AccountModel", "AccountStore", "Readers",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Portability", dependencies: [
-            "AccountModel", "AccountStore", "LaborLedger",
+            "AccountModel", "AccountStore",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "LaborLedger", dependencies: ["AccountModel", "AccountStore"]),
-        .target(name: "Reports", dependencies: ["AccountModel", "AccountStore", "LaborLedger", "Collective"]),
+        .target(name: "Reports", dependencies: ["AccountModel", "AccountStore", "LaborLedger"]),
         .target(name: "Collective", dependencies: [
-            "AccountModel", "AccountStore", "Importers", "LaborLedger", "Portability",
+            "AccountModel", "AccountStore", "Readers", "Importers", "LaborLedger", "Portability", "Reports",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "pda", dependencies: [
-            "AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective",
+            "AccountModel", "AccountStore", "Readers", "Importers", "Portability", "LaborLedger", "Reports", "Collective",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AccountStoreTests", dependencies: ["AccountStore"]),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "AccountStore"]),
-        .testTarget(name: "PortabilityTests", dependencies: ["Portability"]),
+        // Builders of test inputs (workbooks …) shared by the readers' and importers' tests.
+        .target(name: "TestFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestFixtures"),
+        .testTarget(name: "ReadersTests", dependencies: ["Readers", "TestFixtures"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "Readers", "AccountStore", "TestFixtures"]),
+        .testTarget(name: "PortabilityTests", dependencies: ["Portability", "LaborLedger"]),
         .testTarget(name: "LaborLedgerTests", dependencies: ["LaborLedger", "Reports", "AccountStore"]),
         .testTarget(name: "CollectiveTests", dependencies: ["Collective", "AccountStore", "LaborLedger"]),
     ]

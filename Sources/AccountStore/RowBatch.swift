@@ -159,10 +159,7 @@ struct RowBatch {
     }
 
     private mutating func appendHex<S: Sequence>(_ digest: S) where S.Element == UInt8 {
-        for byte in digest {
-            bytes.append(Self.hexDigits[Int(byte >> 4)])
-            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-        }
+        Hex.append(digest, to: &bytes)
     }
 
     /// `prefix` + 128 bits of SHA-256 over the fields, then `last` (text already in the
@@ -192,5 +189,4 @@ struct RowBatch {
         return .text(start: start, count: bytes.count - start)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

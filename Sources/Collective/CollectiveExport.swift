@@ -1,5 +1,6 @@
 import AccountStore
 import Foundation
+import LaborLedger
 import Portability
 
 extension CollectiveStore {
@@ -15,6 +16,8 @@ extension CollectiveStore {
         var options = options
         options.attestation = true
         let key = try OwnerKey.load(from: folder.organisationKeyFolder)
-        return try ArchiveWriter.write(store: try AccountStore(folder: account), folder: account, key: key, options: options, to: output)
+        let store = try AccountStore(folder: account)
+        let ledger = try Ledger.compute(store, filter: options.scope).json()
+        return try ArchiveWriter.write(store: store, folder: account, key: key, options: options, ledger: ledger, to: output)
     }
 }

@@ -1,3 +1,4 @@
+import AccountModel
 import AccountStore
 import Crypto
 import Foundation
@@ -78,7 +79,7 @@ public struct CollectiveFolder: Sendable {
 public enum Pseudonym {
     public static func of(_ memberID: String, secret: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(memberID.utf8), using: secret)
-        return "m-" + mac.prefix(12).map { String(format: "%02x", $0) }.joined()
+        return "m-" + Hex.string(mac.prefix(12))
     }
 
     static func fingerprint(_ secret: SymmetricKey) -> String {

@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import Crypto
 import Foundation
+import Readers
 import Importers
 
 /// What one job (one member's exports) produced; travels from a worker process to the parent

@@ -1,4 +1,5 @@
 import Foundation
+import Readers
 import Importers
 
 /// Reads `members.csv` (`member_id,file,consent`; `file` relative to the manifest) or, without

@@ -1,6 +1,7 @@
 import AccountModel
 import AccountStore
 import Foundation
+import Readers
 
 /// export file → ExportReader → Importer → records → AccountStore, one transaction per export.
 public final class ImportPipeline {

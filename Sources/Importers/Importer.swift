@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// How sure an importer is that an export is its own, and which generation of the format it is.

@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import Crypto
 import Foundation
+import Readers
 
 /// Streams an item's media out of the export into a staging folder while hashing it, and moves
 /// the files into the content-addressed store only after the database transaction committed,
@@ -39,7 +40,7 @@ final class MediaStager: MediaIngest {
             try? handle.close()
             throw error
         }
-        let sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let sha256 = Hex.string(hasher.finalize())
         let target = staging.appendingPathComponent(sha256)
         if staged[sha256] == nil && !FileManager.default.fileExists(atPath: folder.mediaFile(sha256: sha256).path) {
             try? FileManager.default.removeItem(at: target)
@@ -64,17 +65,5 @@ final class MediaStager: MediaIngest {
     func discard() {
         try? FileManager.default.removeItem(at: staging)
         try? FileManager.default.removeItem(at: folder.stagingURL)
-    }
-}
-
-public enum MediaType {
-    static let byExtension: [String: String] = [
-        "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
-        "heic": "image/heic", "mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm",
-        "mp3": "audio/mpeg", "m4a": "audio/mp4", "wav": "audio/wav", "aac": "audio/aac", "srt": "text/plain",
-    ]
-
-    public static func guess(_ fileName: String) -> String? {
-        byExtension[(fileName.split(separator: ".").last.map(String.init) ?? "").lowercased()]
     }
 }

@@ -24,7 +24,7 @@ public enum DIDKeyError: Error, LocalizedError, Sendable, Equatable {
     }
 
     private static func hex(_ bytes: [UInt8]) -> String {
-        "0x" + bytes.map { String(format: "%02x", $0) }.joined()
+        "0x" + Hex.string(bytes)
     }
 }
 

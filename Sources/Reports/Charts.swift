@@ -2,9 +2,9 @@ import AccountModel
 import Foundation
 
 /// Inline SVG charts: no script, no network, readable at phone width (they scale by viewBox).
-enum Charts {
+package enum Charts {
     /// Bars per month, stacked by category.
-    static func stackedMonths(_ months: [String], _ series: [String: [String: Int]], categories: [String]) -> String {
+    package static func stackedMonths(_ months: [String], _ series: [String: [String: Int]], categories: [String]) -> String {
         guard !months.isEmpty else { return "<p class=muted>No dated records.</p>" }
         let width = 640.0, height = 220.0, left = 40.0, bottom = 30.0
         let totals = months.map { m in categories.reduce(0) { $0 + (series[m]?[$1] ?? 0) } }
@@ -29,12 +29,12 @@ enum Charts {
         return svg + "</svg>" + legend(categories)
     }
 
-    static func legend(_ categories: [String]) -> String {
+    package static func legend(_ categories: [String]) -> String {
         "<p class=legend>" + categories.map { "<span><i style=\"background:\(HTML.categoryColors[$0] ?? "#888")\"></i>\($0)</span>" }.joined() + "</p>"
     }
 
     /// Horizontal bars with shares of the total.
-    static func shares(_ values: [(String, Int)]) -> String {
+    package static func shares(_ values: [(String, Int)]) -> String {
         let total = max(values.reduce(0) { $0 + $1.1 }, 1)
         return "<div class=shares>" + values.map { name, n in
             let pct = Double(n) * 100 / Double(total)
@@ -43,7 +43,7 @@ enum Charts {
     }
 
     /// Weekday (rows) × hour of day (columns), darker = more records.
-    static func heatmap(_ grid: [[Int]]) -> String {
+    package static func heatmap(_ grid: [[Int]]) -> String {
         let maxValue = Double(max(grid.flatMap { $0 }.max() ?? 1, 1))
         let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let cell = 24.0, left = 34.0
@@ -62,7 +62,7 @@ enum Charts {
     }
 
     /// Low–high range bar for attention per month.
-    static func ranges(_ rows: [(String, Double, Double)]) -> String {
+    package static func ranges(_ rows: [(String, Double, Double)]) -> String {
         guard !rows.isEmpty else { return "<p class=muted>No attention records.</p>" }
         let maxHigh = max(rows.map(\.2).max() ?? 1, 1)
         let width = 640.0, rowHeight = 18.0, left = 110.0
@@ -78,7 +78,7 @@ enum Charts {
         return svg + "</svg>"
     }
 
-    static func fmt(_ value: Double) -> String {
+    package static func fmt(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

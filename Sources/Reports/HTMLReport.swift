@@ -62,7 +62,7 @@ public enum HTMLReport {
         return page(body)
     }
 
-    static func page(_ body: String) -> String {
+    package static func page(_ body: String) -> String {
         """
         <!doctype html>
         <html lang=en><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1">

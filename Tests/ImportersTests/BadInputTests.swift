@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import Foundation
 @testable import Importers
+@testable import Readers
 import XCTest
 import ZIPFoundation
 

@@ -1,6 +1,8 @@
 import AccountModel
 import Foundation
+import TestFixtures
 @testable import Importers
+@testable import Readers
 import XCTest
 
 /// `pda inspect` must describe an export's structure without printing any of its values. The
@@ -72,7 +74,7 @@ final class InspectTests: XCTestCase {
     func testNoPlantedValueIsPrinted() throws {
         try plantExport()
         // GB18030 text from Python's '搜索时间,搜索词\n'.encode('gb18030') followed by planted ASCII values.
-        let gbk = TextEncodingTests.hex("cbd1cbf7cab1bce42ccbd1cbf7b4ca0a") + Data("\(marker("date")),\(marker())\n".utf8)
+        let gbk = Data(Hex.bytes("cbd1cbf7cab1bce42ccbd1cbf7b4ca0a")!) + Data("\(marker("date")),\(marker())\n".utf8)
         try gbk.write(to: tmp.appendingPathComponent("export/gbk.csv"))
         let export = try ExportReader(path: tmp.appendingPathComponent("export").path)
         let report = ExportInspector.inspect(export, importers: [])

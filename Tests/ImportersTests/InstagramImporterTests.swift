@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import Foundation
 @testable import Importers
+@testable import Readers
 import XCTest
 
 /// Each fixture under `fixtures/instagram/` is imported as a zip and as a folder; both runs

@@ -1,6 +1,7 @@
 import AccountModel
 import Foundation
 @testable import Importers
+@testable import Readers
 import XCTest
 
 /// The example mappings (Douyin, Xiaohongshu, Weibo) against their synthetic fixtures, and the

@@ -1,6 +1,7 @@
 import AccountModel
 import Foundation
 @testable import Importers
+@testable import Readers
 import XCTest
 
 /// `schemas/mapping.schema.json` and the parser must describe the same language: a key the

@@ -1,6 +1,7 @@
 import AccountModel
 import Foundation
 @testable import Importers
+@testable import Readers
 import XCTest
 
 /// `fixtures/reddit/gdpr-2024`, zipped at test time and read as a folder: both runs must give the

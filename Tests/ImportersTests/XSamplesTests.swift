@@ -1,6 +1,7 @@
 import AccountModel
 import Foundation
 @testable import Importers
+@testable import Readers
 import XCTest
 
 /// Conformance with X archive files written by other projects (`../shared/samples/`): the

@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import Foundation
 @testable import Importers
+@testable import Readers
 import XCTest
 
 /// `fixtures/youtube/<generation>`, zipped at test time and read as a folder; the English one is

@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import Crypto
 import Foundation
+import LaborLedger
 @testable import Portability
 
 /// A small account on disk: six items (one with two media files, two whose ids differ only by
@@ -59,11 +60,12 @@ struct TestAccount {
         options.withMessages = messages
         options.kinds = kinds
         options.forceZip64 = forceZip64
-        _ = try ArchiveWriter.write(store: store, folder: folder, key: key, options: options, to: url)
+        let ledger = try Ledger.compute(store, filter: options.scope).json()
+        _ = try ArchiveWriter.write(store: store, folder: folder, key: key, options: options, ledger: ledger, to: url)
         return url
     }
 
-    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ data: Data) -> String { Hex.string(SHA256.hash(data: data)) }
 }
 
 /// Copies media into the account's content-addressed store, as the import pipeline does.
@@ -115,8 +117,8 @@ enum Tamper {
         var sha256 = "", sha512 = ""
         for path in paths {
             let data = try Data(contentsOf: bag.appendingPathComponent(path))
-            sha256 += SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() + "  " + path + "\n"
-            sha512 += SHA512.hash(data: data).map { String(format: "%02x", $0) }.joined() + "  " + path + "\n"
+            sha256 += Hex.string(SHA256.hash(data: data)) + "  " + path + "\n"
+            sha512 += Hex.string(SHA512.hash(data: data)) + "  " + path + "\n"
         }
         try sha256.write(to: bag.appendingPathComponent("\(prefix)-sha256.txt"), atomically: true, encoding: .utf8)
         try sha512.write(to: bag.appendingPathComponent("\(prefix)-sha512.txt"), atomically: true, encoding: .utf8)

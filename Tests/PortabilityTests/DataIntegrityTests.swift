@@ -17,7 +17,7 @@ final class DataIntegrityTests: XCTestCase {
     }
 
     private func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        Hex.string(bytes)
     }
 
     private func member(_ value: JSONValue, replacing key: String, with newValue: JSONValue) -> JSONValue {

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// `pda inspect`: the structure of an export — its files, encodings, JSON key paths, table
 /// columns — and which importers or mappings recognize it, without a single value from it.

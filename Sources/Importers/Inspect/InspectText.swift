@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The plain-text form of an inspect report, rendered from its JSON so both say the same.
 public enum InspectText {

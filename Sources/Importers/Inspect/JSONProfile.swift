@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The key paths of a JSON document with their value types and counts, gathered by a
 /// streaming walk (no tree of the document is built). Keys that look like data and objects

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The columns of a CSV file or worksheet: the header row (found, not assumed), each column's
 /// label when it looks like one, how many cells are filled and what their values look like.

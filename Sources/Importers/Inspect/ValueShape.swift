@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// What a value looks like, named without the value: `datetime`, `url`, `amount` … These
 /// labels are all `pda inspect` says about content, so its output can be pasted into a public

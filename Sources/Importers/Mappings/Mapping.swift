@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// A declarative importer: which files of an export to read, how to read them, and how each
 /// record becomes an item, activity, inference or identity fact. Written as JSON

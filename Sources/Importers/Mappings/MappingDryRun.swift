@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// A sink that keeps counts and the first few records of each kind, for `pda mapping check`:
 /// what a mapping would import, shown to the person who owns the export, with nothing written.

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// An importer made from a mapping file: recognized and run like a built-in one.
 public struct MappingImporter: Importer {

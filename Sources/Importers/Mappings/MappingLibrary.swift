@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Where mapping files live and how they become importers. Shipped mappings (the repository's
 /// `mappings/` folder) are found in this order: `$PDA_MAPPINGS_DIR`; `share/pda/mappings` next

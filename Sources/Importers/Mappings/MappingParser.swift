@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// One problem in a mapping file, located by JSON Pointer so the author can find it.
 public struct MappingDiagnostic: Sendable, Equatable, CustomStringConvertible {

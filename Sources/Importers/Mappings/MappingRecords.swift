@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Turns one source record into the records a rule describes, counting what it could not read
 /// so the import report can say so (without quoting any value).

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// One record of a source document, whatever its format: a CSV or worksheet row (with its
 /// header) or an element of a JSON record list.

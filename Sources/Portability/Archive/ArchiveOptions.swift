@@ -48,6 +48,9 @@ public struct ArchiveOptions: Sendable {
         }
     }
 
+    /// The platforms and period the archive covers: the scope of its `ledger.json`.
+    public var scope: RecordFilter { RecordFilter(platforms: platforms, since: since, until: until) }
+
     /// `--kind` applies to items and activity alike: an item kind selects items, an activity
     /// kind selects activity. Given only activity kinds, no items are exported.
     var itemFilter: RecordFilter? {

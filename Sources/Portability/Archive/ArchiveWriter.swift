@@ -1,6 +1,5 @@
 import AccountModel
 import AccountStore
-import LaborLedger
 import Crypto
 import Foundation
 #if canImport(Glibc)
@@ -38,8 +37,10 @@ public struct ArchiveSummary: Sendable {
 /// complete and synced, so an interrupted export never leaves a file at `output` (rename is
 /// atomic on one file system, which is why the working folder is not in /tmp).
 public enum ArchiveWriter {
+    /// `ledger` is the labor ledger of the archive's scope (`options.scope`), as `pda ledger
+    /// --json` prints it: the caller computes it, so the archive format does not depend on how.
     public static func write(store: AccountStore, folder: AccountFolder, key: OwnerKey, options: ArchiveOptions,
-                             to output: URL) throws -> ArchiveSummary {
+                             ledger: JSONValue, to output: URL) throws -> ArchiveSummary {
         try options.validate()
         guard let owner = try store.owner() else { throw ArchiveError.noOwner }
         let did = key.didKey.did
@@ -65,7 +66,7 @@ public enum ArchiveWriter {
 
         let partial = work.appendingPathComponent("archive.zip.partial")
         let build = try ArchiveBuild(store: store, folder: folder, key: key.privateKey, owner: owner, options: options,
-                                     layout: layout, work: work, zipURL: partial)
+                                     ledger: ledger, layout: layout, work: work, zipURL: partial)
         var summary = try build.run()
         guard rename(partial.path, output.path) == 0 else {
             throw ArchiveError.cannotCreateOutput(path: output.path, reason: String(cString: strerror(errno)))
@@ -83,6 +84,7 @@ final class ArchiveBuild {
     let key: Curve25519.Signing.PrivateKey
     let owner: AccountStore.Owner
     let options: ArchiveOptions
+    let ledger: JSONValue
     let layout: ArchiveLayout
     let work: URL
     let zip: ZipWriter
@@ -101,12 +103,13 @@ final class ArchiveBuild {
     var externalIdentifier: String { "urn:uuid:" + layout.uuid }
 
     init(store: AccountStore, folder: AccountFolder, key: Curve25519.Signing.PrivateKey, owner: AccountStore.Owner,
-         options: ArchiveOptions, layout: ArchiveLayout, work: URL, zipURL: URL) throws {
+         options: ArchiveOptions, ledger: JSONValue, layout: ArchiveLayout, work: URL, zipURL: URL) throws {
         self.store = store
         self.folder = folder
         self.key = key
         self.owner = owner
         self.options = options
+        self.ledger = ledger
         self.layout = layout
         self.work = work
         zip = try ZipWriter(creating: zipURL, modified: options.createdDate, forceZip64: options.forceZip64)
@@ -177,8 +180,7 @@ final class ArchiveBuild {
     /// The labor ledger of the archive's platforms and period (every kind: what the owner gave
     /// the platforms, beside the content they take with them).
     private func writeLedger() throws {
-        let scope = RecordFilter(platforms: options.platforms, since: options.since, until: options.until)
-        let digests = try addPayload(crate: ArchiveLayout.ledgerFile, data: json(try Ledger.compute(store, filter: scope).json()))
+        let digests = try addPayload(crate: ArchiveLayout.ledgerFile, data: json(ledger))
         try crate.add(ROCrateWriter.file(ArchiveLayout.ledgerFile, name: ArchiveLayout.ledgerFile,
                                          description: "The owner's digital labor ledger for the archive's platforms and period (pda ledger --json).",
                                          digests: digests, encodingFormat: "application/json"))

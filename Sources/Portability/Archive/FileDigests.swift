@@ -127,17 +127,3 @@ final class RunningDigest: @unchecked Sendable {
         }
     }
 }
-
-enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    static func string<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        var out: [UInt8] = []
-        out.reserveCapacity(128)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}

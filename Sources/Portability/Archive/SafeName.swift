@@ -1,3 +1,4 @@
+import AccountModel
 import Crypto
 import Foundation
 

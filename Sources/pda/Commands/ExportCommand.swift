@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import ArgumentParser
 import Foundation
+import LaborLedger
 import Portability
 
 struct ExportCommand: ParsableCommand {
@@ -59,7 +60,8 @@ struct ExportCommand: ParsableCommand {
             archive.withMessages = withMessages
             archive.includeMedia = !noMedia
             let output = URL(fileURLWithPath: out)
-            let summary = try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, to: output)
+            let ledger = try Ledger.compute(store, filter: archive.scope).json()
+            let summary = try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, ledger: ledger, to: output)
             if json { Output.json(summary.json); return }
             print("Wrote \(summary.path)")
             print("  \(summary.items) items, \(summary.mediaFiles) media files"

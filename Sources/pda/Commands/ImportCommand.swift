@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import ArgumentParser
 import Foundation
+import Readers
 import Importers
 
 struct ImportCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import AccountModel
 import ArgumentParser
 import Foundation
+import Readers
 import Importers
 
 struct InspectCommand: ParsableCommand {

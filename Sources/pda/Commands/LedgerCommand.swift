@@ -1,6 +1,7 @@
 import AccountStore
 import ArgumentParser
 import Foundation
+import Readers
 import LaborLedger
 
 struct LedgerCommand: ParsableCommand {

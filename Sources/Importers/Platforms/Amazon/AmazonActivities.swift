@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Cart, search, Prime Video, Audible and review-vote rows → activities.
 enum AmazonActivities {

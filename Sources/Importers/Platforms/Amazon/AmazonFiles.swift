@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Turns one CSV row into account records.

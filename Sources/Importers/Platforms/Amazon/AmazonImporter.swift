@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Amazon's data request exports: the legacy "Request My Data" zip (folders such as

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Files that are lists rather than tables: `Advertising.*.csv` (a title line, a blank line, then
 /// one quoted name per line) and `Amazon.Lists.Wishlist.json`.

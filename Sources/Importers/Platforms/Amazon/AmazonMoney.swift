@@ -1,4 +1,5 @@
 import Foundation
+import Readers
 
 /// Money in Amazon's files: `999.99`, `1,219.49`, `€12,50`, `Not Available`. Values stay decimal
 /// strings; products are computed with `Decimal`, never `Double`.

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Purchases: retail order lines (both generations), digital items and Audible billings.

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Reviews the owner wrote. Amazon's review files have appeared under several names

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The time forms of Amazon's exports. Amazon writes month first (`11/20/2021`) on every
 /// marketplace, Italian and German ones included; a first number above 12 is not a month, and

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// What the owner did on Facebook. Records are `{"name", "timestamp"}` lists, `data`-wrapped

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// What the owner authored on Facebook: posts (with their attachments' media, places and

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Facebook's "Download your information" export in JSON, every generation:

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// `profile_v2` → identity facts. Scalars with an identity meaning are mapped; the lists

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// The Facebook export as a table of "wrapper key or file → records". Facebook names its

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// What the owner did on Instagram. Every builder reads all three record encodings through

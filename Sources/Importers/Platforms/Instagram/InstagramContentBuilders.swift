@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// What the owner authored on Instagram: posts (with every file of a carousel), stories,

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Instagram's "Download your information" export in JSON, every generation:

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// The profile (→ identity facts) and what Instagram inferred about the owner (→ inferences).

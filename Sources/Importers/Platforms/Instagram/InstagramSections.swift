@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// The Instagram export as a table of "wrapper key or file → records". A row lists every

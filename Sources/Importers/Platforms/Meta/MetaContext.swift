@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// What one run of a Meta importer knows while it walks an export: where records go, which

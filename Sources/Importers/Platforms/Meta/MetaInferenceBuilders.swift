@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Inferences both platforms write the same way.

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Meta localizes the labels inside records (`string_map_data` keys, `label_values` labels)

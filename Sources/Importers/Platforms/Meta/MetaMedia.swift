@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Resolves the `uri` Meta writes next to a post (`media/posts/202111/x.jpg`,
 /// `your_facebook_activity/posts/media/Album/x.jpg`) to an entry of the export, and keeps

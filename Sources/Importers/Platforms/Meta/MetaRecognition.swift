@@ -1,3 +1,4 @@
+import Readers
 /// Telling Instagram from Facebook by file names alone. Both are Meta "Download your
 /// information" exports and share folders (`messages/inbox`, `ads_information`), so each
 /// platform counts the markers only it writes; the platform with more markers claims the

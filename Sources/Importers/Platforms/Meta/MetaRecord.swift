@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// One field of a Meta record, whichever of Meta's encodings it came from.
 struct MetaField: Sendable {

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Turns one record into account records through the context. Builders never throw for a

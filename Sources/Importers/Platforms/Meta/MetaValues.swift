@@ -1,3 +1,4 @@
+import Readers
 /// Small readings of Meta values shared by both platforms.
 enum MetaValues {
     /// The account name in a profile link: `https://www.instagram.com/name`,

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Walks every JSON document of a Meta export against a platform's table, with the pull

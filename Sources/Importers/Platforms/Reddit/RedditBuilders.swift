@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// One row → one record. Reddit gives every post and comment a base-36 id and a permalink; only

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Reddit's "Request a copy of your data" (GDPR) export: a flat zip of CSV files, one per kind of

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Private messages (`messages.csv`, `messages_archive.csv`) and chats (`chat_history.csv`).

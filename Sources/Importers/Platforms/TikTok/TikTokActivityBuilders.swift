@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Builders for the owner's behaviour: one export record → one `Activity`. All TikTok times

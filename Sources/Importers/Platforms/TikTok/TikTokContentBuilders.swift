@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Builders for what the owner authored: posts, comments, lives, reviews. Items keep the

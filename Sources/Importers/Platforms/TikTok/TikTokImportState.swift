@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Where a record sits: its locator, and for records kept in a map (live rooms keyed by room

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// TikTok's "Download your data" export: `user_data_tiktok.json` / `user_data.json` in every

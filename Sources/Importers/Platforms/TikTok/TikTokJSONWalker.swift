@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The table of sections, indexed by folded path for the walk.
 struct TikTokSectionIndex: Sendable {

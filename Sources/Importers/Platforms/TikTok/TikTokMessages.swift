@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// A chat map (`ChatHistory`, `GroupChat`) held until the end of the document.

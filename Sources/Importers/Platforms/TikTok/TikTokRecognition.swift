@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The generations of TikTok's export, recorded with each import as its format.
 public enum TikTokFormat {

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// One record of a TikTok export with the platform's key drift absorbed: fields are asked for
 /// by folded name (`date` finds `Date`, `date` and `DATE`; `searchterm` finds `SearchTerm` and

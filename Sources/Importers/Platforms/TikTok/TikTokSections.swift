@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// One row of the table: where in `user_data(_tiktok).json` records sit, and what they become.

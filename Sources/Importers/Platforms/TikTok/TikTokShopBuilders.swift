@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// TikTok Shop and Income+ records. The shop sections are `null` in most exports and their

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The TXT variant of the export: a zip of `.txt` files (`Activity/Browsing History.txt` …)
 /// made of blank-line-separated blocks of `Key: value` lines:

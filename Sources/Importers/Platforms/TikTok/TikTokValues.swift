@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Reading the values inside TikTok records: links, prices, durations, label lists.
 enum TikTokValues {

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Likes, follow lists and logins: one record → one `Activity`.

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// `ad-impressions.js` and `ad-engagements.js`: `[{"ad": {"adsUserData": {"adImpressions":

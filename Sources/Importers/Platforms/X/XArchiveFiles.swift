@@ -1,4 +1,5 @@
 import Foundation
+import Readers
 import AccountModel
 
 /// One `data/*.js` file: its data type (folded, `direct-messages-group.js` → `directmessagesgroup`,

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Reads one `data/*.js` file by its row of `XSections`: the list is walked with the pull

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Turns one record of a data file (the object inside its `{"tweet": …}` wrapper) into account

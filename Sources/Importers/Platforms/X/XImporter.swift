@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// X's (Twitter's) "Download an archive of your data": a zip of `data/*.js` files, each a

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// `data/manifest.js` (`window.__THAR_CONFIG`): the owner (`userInfo`) and, under `dataTypes`,

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// The archive's media files by the id they belong to. X names them `<tweet id>-<file>` in

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Direct messages (in the archive only when the owner asked for them):

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// `account.js` and `profile.js` (→ identity facts) and `personalization.js` (→ what X

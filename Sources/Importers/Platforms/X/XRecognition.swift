@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The generations of X's (Twitter's) "Download an archive of your data", recorded with each
 /// import as its format.

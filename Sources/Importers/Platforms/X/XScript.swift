@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// X writes its archive as JavaScript for its offline viewer: each `data/*.js` file is one
 /// assignment, `window.YTD.<type>.partN = [ … ]` (the manifest: `window.__THAR_CONFIG = { … }`),

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// One row of the table: the data types (folded file or manifest names) and what their

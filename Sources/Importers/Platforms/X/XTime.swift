@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// X's three ways of writing a moment:

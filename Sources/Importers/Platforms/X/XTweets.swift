@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// The owner's tweets, told apart three ways:

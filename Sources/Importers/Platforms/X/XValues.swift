@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Reading X's values. X spells each key one way within a generation (`id_str`, `accountId`),
 /// so fields are found by exact key, trying the listed spellings in order: cheaper than

@@ -1,4 +1,5 @@
 import Foundation
+import Readers
 
 /// Google Takeout splits a large export into `takeout-20250102T030405Z-001.zip`, `-002.zip` …
 /// (the size is chosen when requesting: 1, 2, 4, 10 or 50 GB). The parts are one export: they

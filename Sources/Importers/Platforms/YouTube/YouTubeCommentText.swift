@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// The text of a comment or chat message as Takeout writes it in CSV: JSON segments, one per run
 /// of text, link or mention. Two layouts exist:

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Which file of the Takeout is which, and what reads it. History files are known by their

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// Watch and search history: a JSON array of `{header, title, titleUrl, subtitles, time,

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// YouTube's part of a Google Takeout (`Takeout/YouTube and YouTube Music/…`, localized folder

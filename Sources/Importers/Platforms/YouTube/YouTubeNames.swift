@@ -1,4 +1,5 @@
 import Foundation
+import Readers
 
 /// Takeout translates folder names, file names and the words in activity titles into the
 /// account's language. The names below were checked against public parsers of real Takeouts

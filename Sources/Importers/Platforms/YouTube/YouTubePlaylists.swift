@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Playlists: since 2023 `playlists/<title>-videos.csv` (`Video ID`, `Playlist Video Creation
 /// Timestamp`) next to `playlists.csv` (titles and settings); before, `playlists/<title>.csv`

@@ -1,5 +1,6 @@
 import AccountModel
 import Foundation
+import Readers
 
 /// Row builders for the CSV files of the Takeout: comments, live chat messages, subscriptions
 /// and the channel. Takeout times are ISO-8601 with an offset (`2023-09-19T17:42:53.434647+00:00`):

@@ -1,3 +1,4 @@
+import Readers
 import AccountModel
 
 /// The owner's uploads: `video metadata/videos.csv` (`Video ID`, `Video Title (Original)`,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Collective
 import Foundation
+import Readers
 
 struct CollectiveAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Collective
 import Foundation
+import Readers
 import LaborLedger
 import Reports
 

@@ -1,14 +1,14 @@
 import Foundation
 
 /// The number formats of `styles.xml`: which cells Excel shows as dates.
-struct XLSXStyles {
+package struct XLSXStyles {
     /// `numFmtId` of each entry of `<cellXfs>`, indexed by a cell's `s` attribute.
-    var cellFormats: [Int] = []
+    package var cellFormats: [Int] = []
     /// Formats the workbook defines itself (ids 164 and up).
-    var customFormats: [Int: String] = [:]
+    package var customFormats: [Int: String] = [:]
 
     /// `nil` when the style is not a date format; otherwise whether it shows a time of day.
-    func dateFormat(style: Int) -> Bool? {
+    package func dateFormat(style: Int) -> Bool? {
         guard style >= 0, style < cellFormats.count else { return nil }
         let id = cellFormats[style]
         switch id {
@@ -22,7 +22,7 @@ struct XLSXStyles {
 
     /// Date tokens (y, d, h, s, or m next to them) outside quoted text, escapes and `[…]`
     /// sections (colours, currency, locale) — `[h]:mm` elapsed time counts as a time.
-    static func dateTokens(in code: String) -> Bool? {
+    package static func dateTokens(in code: String) -> Bool? {
         var kept = "", inQuote = false, inBracket = false, escaped = false
         let section = code.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? code
         for char in section {
@@ -46,12 +46,12 @@ struct XLSXStyles {
 }
 
 /// Turns a `<c>`'s type, style and raw `<v>` text into a cell value.
-struct XLSXCellDecoder {
-    let sharedStrings: [String]
-    let styles: XLSXStyles
-    let uses1904Dates: Bool
+package struct XLSXCellDecoder {
+    package let sharedStrings: [String]
+    package let styles: XLSXStyles
+    package let uses1904Dates: Bool
 
-    func decode(type: String, style: Int, raw: String) -> XLSXCell? {
+    package func decode(type: String, style: Int, raw: String) -> XLSXCell? {
         switch type {
         case "s":
             guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), index >= 0, index < sharedStrings.count else { return nil }
@@ -72,10 +72,10 @@ struct XLSXCellDecoder {
     }
 }
 
-enum ExcelDate {
+package enum ExcelDate {
     /// A date serial as the wall-clock text Excel shows. 1900 system: day 1 is 1900-01-01 and
     /// day 60 is the 1900-02-29 Lotus bug kept for compatibility (no such day: `nil`).
-    static func text(serial: Double, uses1904: Bool, showsTime: Bool) -> String? {
+    package static func text(serial: Double, uses1904: Bool, showsTime: Bool) -> String? {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         // Round to the second first: 0.99999999 of a day is midnight of the next day.
         let totalSeconds = Int64((serial * 86_400).rounded())
@@ -97,10 +97,10 @@ enum ExcelDate {
     }
 }
 
-enum ExcelNumber {
+package enum ExcelNumber {
     /// Excel keeps doubles and shows 15 significant digits; writers store up to 17
     /// (`29.899999999999999`). Shown digits are what the person saw and typed.
-    static func display(_ text: String) -> String {
+    package static func display(_ text: String) -> String {
         let digits = text.filter(\.isNumber).drop { $0 == "0" }.count
         guard digits > 15 || text.contains("E") || text.contains("e"), let value = Double(text) else { return text }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

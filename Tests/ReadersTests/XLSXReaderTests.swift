@@ -1,5 +1,6 @@
 import Foundation
-@testable import Importers
+import TestFixtures
+@testable import Readers
 import XCTest
 
 final class XLSXReaderTests: XCTestCase {

@@ -25,7 +25,7 @@ public enum LocalTimes {
     /// itself, not at the wall-clock value read as UTC, so times near a DST switch come out
     /// right; a time in a spring-forward gap is read with the offset in force before the gap,
     /// and an ambiguous autumn hour as its first occurrence.
-    static func utcSeconds(wallClock: Int64, zone: TimeZone) -> Int64 {
+    package static func utcSeconds(wallClock: Int64, zone: TimeZone) -> Int64 {
         func offset(at seconds: Int64) -> Int64 { Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))) }
         let before = offset(at: wallClock - 86_400), after = offset(at: wallClock + 86_400)
         // Try both offsets around the moment: the one that maps back to the same wall clock wins.
@@ -38,16 +38,16 @@ public enum LocalTimes {
 }
 
 /// A date with an optional time of day, parsed from the forms above.
-struct WallClock: Equatable {
-    var year: Int, month: Int, day: Int
-    var time: (hour: Int, minute: Int, second: Int)?
+package struct WallClock: Equatable {
+    package var year: Int, month: Int, day: Int
+    package var time: (hour: Int, minute: Int, second: Int)?
 
-    static func == (a: WallClock, b: WallClock) -> Bool {
+    package static func == (a: WallClock, b: WallClock) -> Bool {
         a.year == b.year && a.month == b.month && a.day == b.day && a.time?.hour == b.time?.hour
             && a.time?.minute == b.time?.minute && a.time?.second == b.time?.second
     }
 
-    static func parse(_ text: String) -> WallClock? {
+    package static func parse(_ text: String) -> WallClock? {
         var scanner = DigitScanner(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard let year = scanner.number(maxDigits: 4), year >= 1000,
               scanner.skip(["-", "/", ".", "年"]),
@@ -89,16 +89,16 @@ struct WallClock: Equatable {
 }
 
 /// A cursor over a string's characters for the date parser above.
-struct DigitScanner {
+package struct DigitScanner {
     private let chars: [Character]
     private var index = 0
 
-    init(_ text: String) { chars = Array(text) }
+    package init(_ text: String) { chars = Array(text) }
 
-    var atEnd: Bool { index == chars.count }
-    var peekDigit: Bool { index < chars.count && chars[index].isASCII && chars[index].isNumber }
+    package var atEnd: Bool { index == chars.count }
+    package var peekDigit: Bool { index < chars.count && chars[index].isASCII && chars[index].isNumber }
 
-    mutating func number(maxDigits: Int) -> Int? {
+    package mutating func number(maxDigits: Int) -> Int? {
         var value = 0, count = 0
         while index < chars.count, count < maxDigits, chars[index].isASCII, let digit = chars[index].wholeNumberValue {
             value = value * 10 + digit
@@ -108,18 +108,18 @@ struct DigitScanner {
         return count > 0 ? value : nil
     }
 
-    mutating func skip(_ options: Set<Character>) -> Bool {
+    package mutating func skip(_ options: Set<Character>) -> Bool {
         guard index < chars.count, options.contains(chars[index]) else { return false }
         index += 1
         return true
     }
 
-    mutating func skipSpaces() {
+    package mutating func skipSpaces() {
         while index < chars.count, chars[index].isWhitespace { index += 1 }
     }
 
     /// `true` for p.m. (下午, 晚上, PM), `false` for a.m. (上午, 凌晨, 早上, AM), `nil` when absent.
-    mutating func meridiem() -> Bool? {
+    package mutating func meridiem() -> Bool? {
         let words: [(String, Bool)] = [("下午", true), ("晚上", true), ("上午", false), ("凌晨", false), ("早上", false),
                                        ("PM", true), ("pm", true), ("AM", false), ("am", false)]
         for (word, pm) in words {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Importers
+@testable import Readers
 import XCTest
 
 final class CSVReaderTests: XCTestCase {

@@ -27,7 +27,7 @@ public struct ExportDocument: Sendable, Equatable {
         return export.entries.map { ExportDocument(path: $0.path, entry: $0, kind: kind(of: $0.path), size: $0.size) }
     }
 
-    static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind {
         switch (path.split(separator: ".").last.map(String.init) ?? "").lowercased() {
         case "json", "geojson": return .json
         case "csv", "tsv": return .csv

@@ -58,19 +58,19 @@ public enum Amounts {
     // MARK: - Currency markers
 
     /// Longest first, so `US$` wins over `$` and `人民币` over nothing.
-    static let prefixes: [(String, String?)] = [
+    package static let prefixes: [(String, String?)] = [
         ("US$", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("CA$", "CAD"), ("AU$", "AUD"), ("MX$", "MXN"),
         ("R$", "BRL"), ("C$", "CAD"), ("A$", "AUD"), ("S$", "SGD"), ("RMB", "CNY"), ("人民币", "CNY"),
         ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₩", "KRW"), ("₹", "INR"), ("₽", "RUB"), ("₺", "TRY"),
         ("¥", nil), ("￥", nil),
     ]
-    static let suffixes: [(String, String?)] = [
+    package static let suffixes: [(String, String?)] = [
         ("人民币", "CNY"), ("RMB", "CNY"), ("美元", "USD"), ("港币", "HKD"), ("港元", "HKD"), ("欧元", "EUR"),
         ("英镑", "GBP"), ("日元", "JPY"), ("韩元", "KRW"), ("元", "CNY"), ("円", "JPY"), ("€", "EUR"),
         ("£", "GBP"), ("₽", "RUB"), ("zł", "PLN"), ("kr", nil), ("¥", nil), ("￥", nil),
     ]
 
-    static func currencyMarker(prefixOf body: Substring, yenSign: String) -> (String?, Substring)? {
+    package static func currencyMarker(prefixOf body: Substring, yenSign: String) -> (String?, Substring)? {
         for (marker, code) in prefixes where body.hasPrefix(marker) {
             return (code ?? yenSign, body.dropFirst(marker.count))
         }
@@ -80,7 +80,7 @@ public enum Amounts {
         return nil
     }
 
-    static func currencyMarker(suffixOf body: Substring, yenSign: String) -> (String?, Substring)? {
+    package static func currencyMarker(suffixOf body: Substring, yenSign: String) -> (String?, Substring)? {
         for (marker, code) in suffixes where body.hasSuffix(marker) {
             // `kr` is Swedish, Norwegian or Danish: the number is kept, the currency unknown.
             let currency = marker == "kr" ? nil : (code ?? yenSign)
@@ -92,14 +92,14 @@ public enum Amounts {
         return nil
     }
 
-    static func isoCode(_ text: Substring) -> String? {
+    package static func isoCode(_ text: Substring) -> String? {
         text.count == 3 && text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) ? String(text) : nil
     }
 
     // MARK: - The number
 
     /// `1,219.49` → `1219.49`; `nil` unless the text is digits with at most one decimal mark.
-    static func decimal(_ text: Substring) -> String? {
+    package static func decimal(_ text: Substring) -> String? {
         let groupers: Set<Character> = [" ", "'", "\u{00A0}", "\u{202F}", "’"]
         let chars = Array(text.filter { !groupers.contains($0) })
         guard !chars.isEmpty, chars.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) else { return nil }
@@ -126,7 +126,7 @@ public enum Amounts {
     }
 
     /// Full-width digits and marks (`１２．５`) as ASCII: Chinese spreadsheets mix both.
-    static func normalizedDigits(_ text: String) -> String {
+    package static func normalizedDigits(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar.value {
             case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar

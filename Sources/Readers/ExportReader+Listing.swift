@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 extension ExportReader {
-    static func looksLikeZip(_ url: URL) throws -> Bool {
+    package static func looksLikeZip(_ url: URL) throws -> Bool {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw ImportError.unreadable(path: url.path, reason: "permission denied")
         }
@@ -17,7 +17,7 @@ extension ExportReader {
     }
 
     /// Vets every entry of a zip before anything is read: a hostile zip is refused whole.
-    static func listZip(_ archive: Archive, file: String, part: Int, limits: ExportLimits) throws -> [(ExportEntry, Entry?)] {
+    package static func listZip(_ archive: Archive, file: String, part: Int, limits: ExportLimits) throws -> [(ExportEntry, Entry?)] {
         var found: [(ExportEntry, Entry?)] = []
         var count = 0
         for zipEntry in archive {
@@ -45,7 +45,7 @@ extension ExportReader {
         return found
     }
 
-    static func listFolder(_ root: URL, part: Int, limits: ExportLimits) throws -> [ExportEntry] {
+    package static func listFolder(_ root: URL, part: Int, limits: ExportLimits) throws -> [ExportEntry] {
         let fm = FileManager.default
         guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isSymbolicLinkKey, .isRegularFileKey, .fileSizeKey]) else {
             throw ImportError.unreadable(path: root.path, reason: "cannot list the folder")
@@ -69,7 +69,7 @@ extension ExportReader {
     }
 
     /// Refuses zip-slip paths: absolute, drive-letter, `..` components, NUL bytes.
-    static func safePath(_ raw: String, file: String) throws -> String {
+    package static func safePath(_ raw: String, file: String) throws -> String {
         let unified = raw.replacingOccurrences(of: "\\", with: "/")
         if unified.hasPrefix("/") || unified.contains("\u{0}") ||
             (unified.count >= 2 && unified.dropFirst().first == ":") {
@@ -83,12 +83,12 @@ extension ExportReader {
     }
 
     /// Control characters in a hostile entry name must not reach a terminal.
-    static func sanitized(_ name: String) -> String {
+    package static func sanitized(_ name: String) -> String {
         String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
     }
 
     /// Files operating systems add to zips and folders; never part of an export.
-    static func isJunk(_ path: String) -> Bool {
+    package static func isJunk(_ path: String) -> Bool {
         path.hasPrefix("__MACOSX/") || path.hasSuffix(".DS_Store") || path.split(separator: "/").last == "Thumbs.db"
     }
 }

@@ -1,4 +1,4 @@
-@testable import Importers
+@testable import Readers
 import XCTest
 
 final class AmountsTests: XCTestCase {

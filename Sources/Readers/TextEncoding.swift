@@ -72,7 +72,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     // MARK: - Checks
 
-    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // ASCII is the common case and needs no decoder.
         var firstNonASCII = 0
         while firstNonASCII < bytes.count, bytes[firstNonASCII] < 0x80 { firstNonASCII += 1 }
@@ -84,7 +84,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// UTF-16 written without a BOM shows NUL in every other byte for Latin text; Chinese-only
     /// text does not, which is why exports that matter carry a BOM.
-    static func bomlessUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+    package static func bomlessUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
         let sample = min(bytes.count, 4096) & ~1
         guard sample >= 4 else { return nil }
         var evenZeros = 0, oddZeros = 0
@@ -98,7 +98,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         return nil
     }
 
-    static func utf16ToUTF8(_ body: Data, bigEndian: Bool) throws -> Data {
+    package static func utf16ToUTF8(_ body: Data, bigEndian: Bool) throws -> Data {
         guard body.count % 2 == 0 else { throw TextEncodingError.invalid(bigEndian ? .utf16BigEndian : .utf16LittleEndian, offset: body.count - 1) }
         var out = Data()
         out.reserveCapacity(body.count)
@@ -131,8 +131,8 @@ public enum TextEncodingError: Error, LocalizedError, Equatable {
 }
 
 /// GB18030 → UTF-8 through iconv: Foundation on Linux has no GB18030 codec.
-enum GB18030 {
-    static func toUTF8(_ bytes: UnsafeBufferPointer<UInt8>, validateOnly: Bool) throws -> Data {
+package enum GB18030 {
+    package static func toUTF8(_ bytes: UnsafeBufferPointer<UInt8>, validateOnly: Bool) throws -> Data {
         #if canImport(Glibc)
         guard let converter = iconv_open("UTF-8", "GB18030"), converter != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw TextEncodingError.converterUnavailable("GB18030")

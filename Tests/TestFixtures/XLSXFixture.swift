@@ -3,8 +3,8 @@ import ZIPFoundation
 
 /// Builds small `.xlsx` workbooks at test time by writing the SpreadsheetML parts into a zip,
 /// so fixtures stay readable and no spreadsheet program is needed.
-enum XLSXFixture {
-    enum Cell {
+public enum XLSXFixture {
+    public enum Cell {
         case shared(String)
         case inline(String)
         case number(String)
@@ -14,13 +14,18 @@ enum XLSXFixture {
         case bool(Bool)
     }
 
-    struct Sheet {
-        var name: String
-        var rows: [[Cell?]]
+    public struct Sheet {
+        public var name: String
+        public var rows: [[Cell?]]
+
+        public init(name: String, rows: [[Cell?]]) {
+            self.name = name
+            self.rows = rows
+        }
     }
 
     /// Writes the workbook to `url`.
-    static func write(_ sheets: [Sheet], to url: URL, date1904: Bool = false) throws {
+    public static func write(_ sheets: [Sheet], to url: URL, date1904: Bool = false) throws {
         var shared: [String] = []
         func sharedIndex(_ text: String) -> Int {
             if let i = shared.firstIndex(of: text) { return i }
@@ -60,7 +65,7 @@ enum XLSXFixture {
         try zip(parts, to: url)
     }
 
-    static func zip(_ parts: [(String, String)], to url: URL) throws {
+    public static func zip(_ parts: [(String, String)], to url: URL) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, text) in parts {

@@ -1,5 +1,6 @@
+import AccountModel
 import Foundation
-@testable import Importers
+@testable import Readers
 import XCTest
 
 final class TextEncodingTests: XCTestCase {
@@ -7,12 +8,7 @@ final class TextEncodingTests: XCTestCase {
     static let gb18030CSV = hex("b6a9b5a5b1e0bac52cc9ccc6b7c3fbb3c60d0a3132332c22c3abbded2c2032ccf5220d0a")
     static let expected = "订单编号,商品名称\r\n123,\"毛巾, 2条\"\r\n"
 
-    static func hex(_ text: String) -> Data {
-        var bytes: [UInt8] = []
-        var chars = text.makeIterator()
-        while let high = chars.next(), let low = chars.next() { bytes.append(UInt8(String([high, low]), radix: 16) ?? 0) }
-        return Data(bytes)
-    }
+    static func hex(_ text: String) -> Data { Data(Hex.bytes(text)!) }
 
     func testDetectsAndDecodesGB18030() throws {
         let detection = try XCTUnwrap(TextEncoding.detect(Self.gb18030CSV))

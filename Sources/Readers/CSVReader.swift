@@ -188,7 +188,7 @@ extension ExportReader {
     /// About the first `limit` bytes of an entry, cut after the last line feed: enough to look at
     /// a table's first rows without decoding a whole order history. (A line feed is never part of
     /// a UTF-8 or GB18030 multi-byte character, so the cut is clean for both.)
-    func head(of entry: ExportEntry, limit: Int = 64 << 10) throws -> Data {
+    package func head(of entry: ExportEntry, limit: Int = 64 << 10) throws -> Data {
         guard entry.size > UInt64(limit) * 2 else { return try data(of: entry) }
         // `stream` stops only by throwing, and wraps foreign errors: an ImportError marks "enough".
         let enough = ImportError.tooLarge(file: "", entry: "\u{0}head", reason: "")

@@ -1,6 +1,6 @@
 import AccountModel
-import Collective
 import LaborLedger
+import Reports
 
 /// The collective ledger as one self-contained page, with only k-anonymous figures.
 public enum CollectivePage {

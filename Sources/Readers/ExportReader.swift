@@ -9,7 +9,7 @@ public struct ExportEntry: Sendable, Hashable {
     public var size: UInt64
     public var compressedSize: UInt64
     /// Which archive part holds it (a Takeout may be split over several zips).
-    var part: Int
+    package var part: Int
 
     public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
     public var lowercasedPath: String { path.lowercased() }
@@ -179,7 +179,7 @@ public final class ExportReader {
                 for entry in entries where entry.part == part {
                     var inner = SHA256()
                     try stream(entry) { inner.update(data: $0) }
-                    outer.update(data: Data("\(entry.path)\u{0}\(entry.size)\u{0}\(Self.hex(inner.finalize()))\n".utf8))
+                    outer.update(data: Data("\(entry.path)\u{0}\(entry.size)\u{0}\(Hex.string(inner.finalize()))\n".utf8))
                     size += entry.size
                 }
             } else {
@@ -192,16 +192,13 @@ public final class ExportReader {
                     inner.update(data: chunk)
                     size += UInt64(chunk.count)
                 }
-                if urls.count == 1 { return (Self.hex(inner.finalize()), size) }
-                outer.update(data: Data(Self.hex(inner.finalize()).utf8))
+                if urls.count == 1 { return (Hex.string(inner.finalize()), size) }
+                outer.update(data: Data(Hex.string(inner.finalize()).utf8))
             }
         }
-        return (Self.hex(outer.finalize()), size)
+        return (Hex.string(outer.finalize()), size)
     }
 
-    func file(of entry: ExportEntry) -> String { urls[entry.part].lastPathComponent }
+    package func file(of entry: ExportEntry) -> String { urls[entry.part].lastPathComponent }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
-    }
 }

@@ -1,6 +1,6 @@
 import AccountModel
 import Foundation
-@testable import Importers
+@testable import Readers
 import XCTest
 
 final class LocalTimesTests: XCTestCase {

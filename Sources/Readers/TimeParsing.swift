@@ -75,15 +75,15 @@ public enum TimeParsing {
 
     // MARK: - Building results
 
-    static func exact(epochSeconds: Int64) -> RecordTime? {
+    package static func exact(epochSeconds: Int64) -> RecordTime? {
         utcText(epochSeconds: epochSeconds).map { RecordTime(utc: $0, basis: .exact) }
     }
 
-    static func dateOnly(days: Int64) -> RecordTime? {
+    package static func dateOnly(days: Int64) -> RecordTime? {
         utcText(epochSeconds: days * 86_400).map { RecordTime(utc: $0, basis: .dateOnly) }
     }
 
-    static func format(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> String {
+    package static func format(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> String {
         String(unsafeUninitializedCapacity: 20) { out in
             func put(_ value: Int, _ width: Int, at start: Int) {
                 var v = value
@@ -103,7 +103,7 @@ public enum TimeParsing {
     }
 
     /// Runs `body` over the UTF-8 bytes without copying when the string is native.
-    static func withBytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    package static func withBytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if let result = text.utf8.withContiguousStorageIfAvailable({ body(trimmed($0)) }) { return result }
         let copy = Array(text.utf8)
         return copy.withUnsafeBufferPointer { body(trimmed($0)) }
@@ -122,8 +122,8 @@ public enum TimeParsing {
 
 /// Proleptic Gregorian arithmetic on day numbers (days since 1970-01-01), after Howard
 /// Hinnant's `days_from_civil` / `civil_from_days`: exact for every year, no tables, no Foundation.
-enum CivilCalendar {
-    static func days(year: Int, month: Int, day: Int) -> Int64 {
+package enum CivilCalendar {
+    package static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -133,7 +133,7 @@ enum CivilCalendar {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func civil(fromDays value: Int64) -> (year: Int, month: Int, day: Int) {
+    package static func civil(fromDays value: Int64) -> (year: Int, month: Int, day: Int) {
         let z = value + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -146,7 +146,7 @@ enum CivilCalendar {
         return (Int(year), Int(month), Int(day))
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -156,15 +156,15 @@ enum CivilCalendar {
 }
 
 /// A calendar date-time as written, with the zone it carried (if any).
-struct WrittenMoment {
-    var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+package struct WrittenMoment {
+    package var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
     /// Seconds east of UTC; `nil` when the text had no zone at all.
-    var offsetSeconds: Int?
+    package var offsetSeconds: Int?
 
-    var hasZone: Bool { offsetSeconds != nil }
+    package var hasZone: Bool { offsetSeconds != nil }
 
     /// `naive` is the basis for a zone-less text; a zoned text is always `exact`.
-    func recordTime(naive: TimeBasis) -> RecordTime? {
+    package func recordTime(naive: TimeBasis) -> RecordTime? {
         guard let offset = offsetSeconds, offset != 0 else {
             let text = TimeParsing.format(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
             return RecordTime(utc: text, basis: offsetSeconds == nil ? naive : .exact)
@@ -175,9 +175,9 @@ struct WrittenMoment {
     }
 }
 
-enum DateTimeText {
+package enum DateTimeText {
     /// `YYYY-MM-DD[ T]HH:MM:SS[.fff][ ][Z | UTC | ±HH[:MM] | ±HHMM]`; `nil` for anything else.
-    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> WrittenMoment? {
+    package static func parse(_ b: UnsafeBufferPointer<UInt8>) -> WrittenMoment? {
         guard b.count >= 19, let days = date(b),
               b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
@@ -211,7 +211,7 @@ enum DateTimeText {
     }
 
     /// `YYYY-MM-DD` alone → days since 1970-01-01.
-    static func parseDateOnly(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    package static func parseDateOnly(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard b.count == 10, let d = date(b) else { return nil }
         return CivilCalendar.days(year: d.year, month: d.month, day: d.day)
     }
@@ -238,7 +238,7 @@ enum DateTimeText {
         return hours * 3600 + minutes * 60
     }
 
-    static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ width: Int) -> Int? {
+    package static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ width: Int) -> Int? {
         guard start + width <= b.count else { return nil }
         var value = 0
         for k in start..<(start + width) {
@@ -248,12 +248,12 @@ enum DateTimeText {
         return value
     }
 
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    package static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
 
-enum EpochText {
+package enum EpochText {
     /// Seconds since 1970 from `1714600000`, `1714600000.25` or `1714600000123` (milliseconds).
-    static func seconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    package static func seconds(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
         var value: Int64 = 0
         while i < b.count, DateTimeText.isDigit(b[i]) {

@@ -76,7 +76,7 @@ public final class XLSXWorkbook {
         export.entry(at: "[Content_Types].xml") != nil && export.entries.contains { $0.path.hasPrefix("xl/") && $0.path.hasSuffix(".xml") }
     }
 
-    init(parts: XLSXParts) throws {
+    package init(parts: XLSXParts) throws {
         self.parts = parts
         let workbookPart = try Self.workbookPart(parts)
         let workbook = try XLSXXML.workbook(parts.required(workbookPart), part: workbookPart)
@@ -111,7 +111,7 @@ public final class XLSXWorkbook {
     // MARK: - Parts
 
     /// `xl/workbook.xml` unless the package relationships say otherwise.
-    static func workbookPart(_ parts: XLSXParts) throws -> String {
+    package static func workbookPart(_ parts: XLSXParts) throws -> String {
         if let rels = try parts.read("_rels/.rels"),
            let target = try XLSXXML.relationships(rels, part: "_rels/.rels", type: "officeDocument").values.first {
             return resolve(target, from: "")
@@ -119,14 +119,14 @@ public final class XLSXWorkbook {
         return "xl/workbook.xml"
     }
 
-    static func directory(of part: String) -> String {
+    package static func directory(of part: String) -> String {
         guard let slash = part.lastIndex(of: "/") else { return "" }
         return String(part[...slash])
     }
 
     /// A relationship target relative to the part that holds it (`worksheets/sheet1.xml` from
     /// `xl/workbook.xml`), or absolute (`/xl/worksheets/sheet1.xml`).
-    static func resolve(_ target: String, from part: String) -> String {
+    package static func resolve(_ target: String, from part: String) -> String {
         var components: [Substring] = target.hasPrefix("/") ? [] : directory(of: part).split(separator: "/")
         for piece in target.split(separator: "/") {
             if piece == ".." { _ = components.popLast() } else if piece != "." { components.append(piece) }
@@ -136,16 +136,16 @@ public final class XLSXWorkbook {
 }
 
 /// Where a workbook's parts come from.
-enum XLSXParts {
+package enum XLSXParts {
     case archive(Archive, ExportLimits)
     case export(ExportReader)
 
-    func required(_ path: String) throws -> Data {
+    package func required(_ path: String) throws -> Data {
         guard let data = try read(path) else { throw XLSXError.missingPart(path) }
         return data
     }
 
-    func read(_ path: String) throws -> Data? {
+    package func read(_ path: String) throws -> Data? {
         switch self {
         case .export(let export):
             guard let entry = export.entry(at: path) ?? export.entries.first(where: { $0.path.lowercased() == path.lowercased() }) else { return nil }

@@ -5,21 +5,28 @@ import Foundation
 ///
 /// Shared by the Reddit, Amazon and YouTube importers (it lives here because those folders are
 /// what this change owns; it belongs in `Support/` next to `CSVReader` when that is convenient).
-struct CSVRecord {
-    let header: CSVHeader
-    let row: CSVRow
-    let entry: ExportEntry
+package struct CSVRecord {
+    package let header: CSVHeader
+    package let row: CSVRow
+    package let entry: ExportEntry
     /// Cell values that mean "no value" in this export (Amazon writes `Not Available`).
-    let placeholders: Set<String>
+    package let placeholders: Set<String>
 
-    var line: Int { row.line }
-    var locator: Locator { Locator(entry: entry.path, line: row.line) }
+    package init(header: CSVHeader, row: CSVRow, entry: ExportEntry, placeholders: Set<String>) {
+        self.header = header
+        self.row = row
+        self.entry = entry
+        self.placeholders = placeholders
+    }
+
+    package var line: Int { row.line }
+    package var locator: Locator { Locator(entry: entry.path, line: row.line) }
 
     /// The first of `names` that is a column and holds a value, trimmed; `nil` for empty
     /// cells and placeholders.
-    func text(_ names: String...) -> String? { text(anyOf: names) }
+    package func text(_ names: String...) -> String? { text(anyOf: names) }
 
-    func text(anyOf names: [String]) -> String? {
+    package func text(anyOf names: [String]) -> String? {
         for name in names {
             guard let index = header.index(of: name), let cell = row[index] else { continue }
             let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -30,14 +37,14 @@ struct CSVRecord {
     }
 
     /// The cell at `index` (for files whose header is translated and read by position).
-    func text(at index: Int) -> String? {
+    package func text(at index: Int) -> String? {
         guard let cell = row[index]?.trimmingCharacters(in: .whitespacesAndNewlines), !cell.isEmpty,
               !placeholders.contains(cell.lowercased()) else { return nil }
         return cell
     }
 
     /// The row verbatim as a JSON object (header → cell), for an item's `raw`.
-    var raw: JSONValue {
+    package var raw: JSONValue {
         var members: [JSONValue.Member] = []
         for (index, name) in header.names.enumerated() {
             let key = name.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF} "))
@@ -49,20 +56,20 @@ struct CSVRecord {
         return .object(members)
     }
 
-    var isBlank: Bool { row.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    package var isBlank: Bool { row.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
 }
 
 /// The placeholders every importer treats as empty cells (compared lowercased).
-enum CSVPlaceholders {
-    static let none: Set<String> = []
-    static let amazon: Set<String> = ["not available", "not applicable", "n/a", "none"]
+package enum CSVPlaceholders {
+    package static let none: Set<String> = []
+    package static let amazon: Set<String> = ["not available", "not applicable", "n/a", "none"]
 }
 
 extension ExportReader {
     /// Calls `body` for every data row of a CSV entry whose first row is its header; blank rows
     /// are skipped. Returns the header (`nil` for an empty file).
     @discardableResult
-    func forEachCSVRecord(_ entry: ExportEntry, placeholders: Set<String> = CSVPlaceholders.none,
+    package func forEachCSVRecord(_ entry: ExportEntry, placeholders: Set<String> = CSVPlaceholders.none,
                           _ body: (CSVRecord) throws -> Void) throws -> CSVHeader? {
         var header: CSVHeader?
         try forEachCSVRow(entry) { row in
@@ -78,7 +85,7 @@ extension ExportReader {
     }
 
     /// The header row of a CSV entry, without reading the rest of the file into records.
-    func csvHeader(_ entry: ExportEntry) throws -> CSVHeader? {
+    package func csvHeader(_ entry: ExportEntry) throws -> CSVHeader? {
         var header: CSVHeader?
         try forEachCSVRow(entry) { row in
             header = CSVHeader(row.fields)
@@ -90,7 +97,7 @@ extension ExportReader {
 
 extension JSONValue {
     /// An activity's `detail` from optional strings; `nil` when none has a value.
-    static func details(_ pairs: [(String, String?)]) -> JSONValue? {
+    package static func details(_ pairs: [(String, String?)]) -> JSONValue? {
         let kept = pairs.compactMap { key, value in value.map { (key, JSONValue.string($0)) } }
         return kept.isEmpty ? nil : .obj(kept)
     }
@@ -98,14 +105,16 @@ extension JSONValue {
 
 /// Counts of rows an importer read but did not record, reported once per file: counts and
 /// reasons only, never values.
-final class DroppedRows {
+package final class DroppedRows {
     private var counts: [String: [String: Int]] = [:]
 
-    func drop(_ entry: ExportEntry, _ reason: String) {
+    package init() {}
+
+    package func drop(_ entry: ExportEntry, _ reason: String) {
         counts[entry.path, default: [:]][reason, default: 0] += 1
     }
 
-    func report(to sink: RecordSink) {
+    package func report(to sink: RecordSink) {
         for (path, reasons) in counts.sorted(by: { $0.key < $1.key }) {
             for (reason, count) in reasons.sorted(by: { $0.key < $1.key }) {
                 sink.skipped(section: path, reason: "\(count) \(count == 1 ? "row" : "rows") not recorded: \(reason)")

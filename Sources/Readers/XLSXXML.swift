@@ -5,13 +5,13 @@ import FoundationXML
 
 /// SAX parsing of the SpreadsheetML parts pda needs. Element and attribute names are matched
 /// by local name, because some writers prefix every element (`<x:row>`).
-enum XLSXXML {
-    struct Workbook {
+package enum XLSXXML {
+    package struct Workbook {
         var sheets: [(name: String, relationship: String)] = []
         var uses1904Dates = false
     }
 
-    static func workbook(_ data: Data, part: String) throws -> Workbook {
+    package static func workbook(_ data: Data, part: String) throws -> Workbook {
         var workbook = Workbook()
         try parse(data, part: part, start: { name, attributes in
             switch name {
@@ -29,7 +29,7 @@ enum XLSXXML {
     }
 
     /// Relationship id → target, optionally only those whose type ends with `type`.
-    static func relationships(_ data: Data, part: String, type: String? = nil) throws -> [String: String] {
+    package static func relationships(_ data: Data, part: String, type: String? = nil) throws -> [String: String] {
         var targets: [String: String] = [:]
         try parse(data, part: part, start: { name, attributes in
             guard name == "Relationship", let id = attributes.attribute("Id"), let target = attributes.attribute("Target") else { return }
@@ -42,7 +42,7 @@ enum XLSXXML {
 
     /// The shared string table: the text of each `<si>`, rich-text runs joined, phonetic
     /// guides (`<rPh>`, Japanese furigana) left out.
-    static func sharedStrings(_ data: Data, part: String) throws -> [String] {
+    package static func sharedStrings(_ data: Data, part: String) throws -> [String] {
         var strings: [String] = []
         var current = "", inText = false, phoneticDepth = 0
         try parse(data, part: part, start: { name, _ in
@@ -63,7 +63,7 @@ enum XLSXXML {
         return strings
     }
 
-    static func styles(_ data: Data, part: String) throws -> XLSXStyles {
+    package static func styles(_ data: Data, part: String) throws -> XLSXStyles {
         var styles = XLSXStyles()
         var inCellFormats = false
         try parse(data, part: part, start: { name, attributes in
@@ -81,7 +81,7 @@ enum XLSXXML {
     }
 
     /// Streams a worksheet's rows to `body`.
-    static func rows(_ data: Data, part: String, decoder: XLSXCellDecoder, _ body: (XLSXRow) throws -> Bool) throws {
+    package static func rows(_ data: Data, part: String, decoder: XLSXCellDecoder, _ body: (XLSXRow) throws -> Bool) throws {
         var row: XLSXRow?
         var nextRow = 1, nextColumn = 0
         var cell = (column: 0, type: "", style: 0, value: "", inValue: false, inline: false, phonetic: 0)
@@ -128,7 +128,7 @@ enum XLSXXML {
 
     // MARK: - The SAX driver
 
-    static func parse(_ data: Data, part: String, start: @escaping (String, [String: String]) -> Void,
+    package static func parse(_ data: Data, part: String, start: @escaping (String, [String: String]) -> Void,
                       end: @escaping (String) -> Void = { _ in }, text: @escaping (String) -> Void = { _ in },
                       shouldStop: @escaping () -> Bool = { false }) throws {
         let parser = XMLParser(data: data)
@@ -143,13 +143,13 @@ enum XLSXXML {
 
 /// Forwards parser events to closures, by local name.
 private final class XMLEvents: NSObject, XMLParserDelegate {
-    let start: (String, [String: String]) -> Void
-    let end: (String) -> Void
-    let text: (String) -> Void
-    let shouldStop: () -> Bool
-    var aborted = false
+    package let start: (String, [String: String]) -> Void
+    package let end: (String) -> Void
+    package let text: (String) -> Void
+    package let shouldStop: () -> Bool
+    package var aborted = false
 
-    init(start: @escaping (String, [String: String]) -> Void, end: @escaping (String) -> Void,
+    package init(start: @escaping (String, [String: String]) -> Void, end: @escaping (String) -> Void,
          text: @escaping (String) -> Void, shouldStop: @escaping () -> Bool) {
         self.start = start
         self.end = end
@@ -157,16 +157,16 @@ private final class XMLEvents: NSObject, XMLParserDelegate {
         self.shouldStop = shouldStop
     }
 
-    static func local(_ name: String) -> String {
+    package static func local(_ name: String) -> String {
         name.lastIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    package func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         start(Self.local(elementName), attributes)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    package func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         end(Self.local(elementName))
         if shouldStop() {
             aborted = true
@@ -174,20 +174,20 @@ private final class XMLEvents: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
+    package func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
 }
 
 extension Dictionary where Key == String, Value == String {
     /// An attribute by local name; `prefixed` asks for a namespaced one (`r:id`, not `id`).
-    func attribute(_ local: String, prefixed: Bool = false) -> String? {
+    package func attribute(_ local: String, prefixed: Bool = false) -> String? {
         if !prefixed, let hit = self[local] { return hit }
         return first { key, _ in key.hasSuffix(":" + local) }?.value
     }
 }
 
-enum CellReference {
+package enum CellReference {
     /// `AB12` → 27 (A = 0). `nil` for anything that is not letters then digits.
-    static func column(_ reference: String) -> Int? {
+    package static func column(_ reference: String) -> Int? {
         var column = 0, letters = 0
         for scalar in reference.unicodeScalars {
             guard ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) else { break }
