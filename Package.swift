@@ -45,6 +45,7 @@ let package = Package(
             "AccountModel", "AccountStore", "Readers", "Importers", "Portability", "LaborLedger", "Reports", "Collective",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "AccountModelTests", dependencies: ["AccountModel"]),
         .testTarget(name: "AccountStoreTests", dependencies: ["AccountStore"]),
         // Builders of test inputs (workbooks …) shared by the readers' and importers' tests.
         .target(name: "TestFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestFixtures"),

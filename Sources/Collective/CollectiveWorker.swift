@@ -88,10 +88,6 @@ public enum CollectiveWorker {
 
     /// SHA-256 of a file, streamed (the identity of an export for resuming and sharding).
     public static func sha256(of path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.missing(path: path) }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        try FileHash.sha256(of: path).hex
     }
 }

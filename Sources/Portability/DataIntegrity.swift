@@ -60,7 +60,7 @@ public enum DataIntegrity {
                             created: String, proofPurpose: String = "assertionMethod") throws -> JSONValue {
         guard case .object(var members) = document else { throw DataIntegrityError.notAnObject }
         guard member(document, "proof") == nil else { throw DataIntegrityError.alreadyHasProof }
-        guard isDateTimeStamp(created) else { throw DataIntegrityError.invalidCreated(created) }
+        guard Timestamp.isDateTimeStamp(created) else { throw DataIntegrityError.invalidCreated(created) }
         let options = proofOptions(for: document, verificationMethod: verificationMethod,
                                    created: created, proofPurpose: proofPurpose)
         let signature = try key.signature(for: hashData(document: document, proofOptions: options))
@@ -89,7 +89,7 @@ public enum DataIntegrity {
         expect(options, "cryptosuite", cryptosuite, &result)
         expect(options, "proofPurpose", expectedProofPurpose, &result)
         if let created = member(options, "created") {
-            if !(created.stringValue.map(isDateTimeStamp) ?? false) { result.problems.append("proof created is not a dateTimeStamp") }
+            if !(created.stringValue.map(Timestamp.isDateTimeStamp) ?? false) { result.problems.append("proof created is not a dateTimeStamp") }
         }
         // Stricter than §3.3.2 (which accepts a document context that merely starts with the proof's):
         // we always copy it whole, so any difference means someone edited one of them.
@@ -148,24 +148,5 @@ public enum DataIntegrity {
             return
         }
         if !same(found, wanted) { result.problems.append("proof \(key) is \"\(found.prefix(60))\", expected \"\(wanted)\"") }
-    }
-
-    /// XML Schema dateTimeStamp: `YYYY-MM-DDThh:mm:ss(.s+)?(Z|±hh:mm)`, the form §2.1 requires.
-    static func isDateTimeStamp(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        func digits(_ range: Range<Int>) -> Bool { range.upperBound <= b.count && range.allSatisfy { b[$0] >= 0x30 && b[$0] <= 0x39 } }
-        func char(_ i: Int, _ c: Character) -> Bool { i < b.count && b[i] == c.asciiValue }
-        guard digits(0..<4), char(4, "-"), digits(5..<7), char(7, "-"), digits(8..<10), char(10, "T"),
-              digits(11..<13), char(13, ":"), digits(14..<16), char(16, ":"), digits(17..<19) else { return false }
-        var i = 19
-        if char(i, ".") {
-            i += 1
-            let start = i
-            while digits(i..<(i + 1)) { i += 1 }
-            if i == start { return false }
-        }
-        if char(i, "Z") { return i + 1 == b.count }
-        guard char(i, "+") || char(i, "-") else { return false }
-        return digits((i + 1)..<(i + 3)) && char(i + 3, ":") && digits((i + 4)..<(i + 6)) && i + 6 == b.count
     }
 }

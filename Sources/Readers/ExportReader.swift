@@ -183,17 +183,10 @@ public final class ExportReader {
                     size += entry.size
                 }
             } else {
-                guard let handle = FileHandle(forReadingAtPath: url.path) else {
-                    throw ImportError.unreadable(path: url.path, reason: "cannot open")
-                }
-                defer { try? handle.close() }
-                var inner = SHA256()
-                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                    inner.update(data: chunk)
-                    size += UInt64(chunk.count)
-                }
-                if urls.count == 1 { return (Hex.string(inner.finalize()), size) }
-                outer.update(data: Data(Hex.string(inner.finalize()).utf8))
+                let file = try FileHash.sha256(of: url.path)
+                size += file.size
+                if urls.count == 1 { return (file.hex, size) }
+                outer.update(data: Data(file.hex.utf8))
             }
         }
         return (Hex.string(outer.finalize()), size)

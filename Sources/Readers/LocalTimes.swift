@@ -18,7 +18,7 @@ public enum LocalTimes {
         let days = CivilCalendar.days(year: written.year, month: written.month, day: written.day)
         guard let time = written.time else { return TimeParsing.dateOnly(days: days) }
         let wall = days * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second)
-        return TimeParsing.utcText(epochSeconds: utcSeconds(wallClock: wall, zone: zone)).map { RecordTime(utc: $0, basis: .naiveLocal) }
+        return Timestamp.utc(epochSeconds: utcSeconds(wallClock: wall, zone: zone)).map { RecordTime(utc: $0, basis: .naiveLocal) }
     }
 
     /// The UTC instant of a wall-clock time in `zone`. The offset is looked up at the instant

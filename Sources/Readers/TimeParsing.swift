@@ -63,43 +63,14 @@ public enum TimeParsing {
         withBytes(text) { DateTimeText.parseDateOnly($0).flatMap(dateOnly(days:)) }
     }
 
-    /// The UTC text of an instant given as seconds since 1970, or `nil` outside years 1…9999.
-    public static func utcText(epochSeconds: Int64) -> String? {
-        let days = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400
-        let secondOfDay = Int(epochSeconds - days * 86_400)
-        let (year, month, day) = CivilCalendar.civil(fromDays: days)
-        guard (1...9999).contains(year) else { return nil }
-        return format(year: year, month: month, day: day,
-                      hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60)
-    }
-
     // MARK: - Building results
 
     package static func exact(epochSeconds: Int64) -> RecordTime? {
-        utcText(epochSeconds: epochSeconds).map { RecordTime(utc: $0, basis: .exact) }
+        Timestamp.utc(epochSeconds: epochSeconds).map { RecordTime(utc: $0, basis: .exact) }
     }
 
     package static func dateOnly(days: Int64) -> RecordTime? {
-        utcText(epochSeconds: days * 86_400).map { RecordTime(utc: $0, basis: .dateOnly) }
-    }
-
-    package static func format(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> String {
-        String(unsafeUninitializedCapacity: 20) { out in
-            func put(_ value: Int, _ width: Int, at start: Int) {
-                var v = value
-                for k in stride(from: start + width - 1, through: start, by: -1) {
-                    out[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                    v /= 10
-                }
-            }
-            put(year, 4, at: 0); out[4] = UInt8(ascii: "-")
-            put(month, 2, at: 5); out[7] = UInt8(ascii: "-")
-            put(day, 2, at: 8); out[10] = UInt8(ascii: "T")
-            put(hour, 2, at: 11); out[13] = UInt8(ascii: ":")
-            put(minute, 2, at: 14); out[16] = UInt8(ascii: ":")
-            put(second, 2, at: 17); out[19] = UInt8(ascii: "Z")
-            return 20
-        }
+        Timestamp.utc(epochSeconds: days * 86_400).map { RecordTime(utc: $0, basis: .dateOnly) }
     }
 
     /// Runs `body` over the UTF-8 bytes without copying when the string is native.
@@ -120,41 +91,6 @@ public enum TimeParsing {
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 }
 
-/// Proleptic Gregorian arithmetic on day numbers (days since 1970-01-01), after Howard
-/// Hinnant's `days_from_civil` / `civil_from_days`: exact for every year, no tables, no Foundation.
-package enum CivilCalendar {
-    package static func days(year: Int, month: Int, day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let m = Int64(month)
-        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    package static func civil(fromDays value: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = value + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
-
-    package static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-}
-
 /// A calendar date-time as written, with the zone it carried (if any).
 package struct WrittenMoment {
     package var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
@@ -166,12 +102,12 @@ package struct WrittenMoment {
     /// `naive` is the basis for a zone-less text; a zoned text is always `exact`.
     package func recordTime(naive: TimeBasis) -> RecordTime? {
         guard let offset = offsetSeconds, offset != 0 else {
-            let text = TimeParsing.format(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            let text = Timestamp.format(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
             return RecordTime(utc: text, basis: offsetSeconds == nil ? naive : .exact)
         }
         let days = CivilCalendar.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
-        return TimeParsing.utcText(epochSeconds: seconds).map { RecordTime(utc: $0, basis: .exact) }
+        return Timestamp.utc(epochSeconds: seconds).map { RecordTime(utc: $0, basis: .exact) }
     }
 }
 

@@ -1,3 +1,4 @@
+import AccountModel
 import Foundation
 
 /// The number formats of `styles.xml`: which cells Excel shows as dates.
@@ -90,7 +91,7 @@ package enum ExcelDate {
             if day > 60 { day -= 1 }
             epoch = CivilCalendar.days(year: 1899, month: 12, day: 31)
         }
-        guard let stamp = TimeParsing.utcText(epochSeconds: (epoch + day) * 86_400 + Int64(secondOfDay)) else { return nil }
+        guard let stamp = Timestamp.utc(epochSeconds: (epoch + day) * 86_400 + Int64(secondOfDay)) else { return nil }
         // `2024-03-05T14:03:11Z` → `2024-03-05 14:03:11`: Excel has no zone, so none is claimed.
         let wall = stamp.dropLast().replacingOccurrences(of: "T", with: " ")
         return showsTime || secondOfDay != 0 ? wall : String(wall.prefix(10))

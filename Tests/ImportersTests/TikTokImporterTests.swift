@@ -511,10 +511,10 @@ final class TimeParsingTests: XCTestCase {
     }
 
     func testUTCTextRange() {
-        XCTAssertEqual(TimeParsing.utcText(epochSeconds: 0), "1970-01-01T00:00:00Z")
-        XCTAssertEqual(TimeParsing.utcText(epochSeconds: -1), "1969-12-31T23:59:59Z")
-        XCTAssertEqual(TimeParsing.utcText(epochSeconds: 253_402_300_799), "9999-12-31T23:59:59Z")
-        XCTAssertNil(TimeParsing.utcText(epochSeconds: 253_402_300_800))
+        XCTAssertEqual(Timestamp.utc(epochSeconds: 0), "1970-01-01T00:00:00Z")
+        XCTAssertEqual(Timestamp.utc(epochSeconds: -1), "1969-12-31T23:59:59Z")
+        XCTAssertEqual(Timestamp.utc(epochSeconds: 253_402_300_799), "9999-12-31T23:59:59Z")
+        XCTAssertNil(Timestamp.utc(epochSeconds: 253_402_300_800))
     }
 
     /// The calendar arithmetic agrees with Foundation over two centuries.
@@ -525,7 +525,7 @@ final class TimeParsingTests: XCTestCase {
         for _ in 0..<5_000 {
             let seconds = Int64.random(in: -2_208_988_800...4_102_444_800, using: &generator)
             let expected = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-            XCTAssertEqual(TimeParsing.utcText(epochSeconds: seconds), expected)
+            XCTAssertEqual(Timestamp.utc(epochSeconds: seconds), expected)
             let naive = expected.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
             XCTAssertEqual(TimeParsing.naiveUTC(naive)?.utc, expected)
         }

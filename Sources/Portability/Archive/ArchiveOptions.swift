@@ -31,7 +31,7 @@ public struct ArchiveOptions: Sendable {
     }
 
     public func validate() throws {
-        guard Self.isCreatedTime(created) else {
+        guard Timestamp.isCanonical(created) else {
             throw ArchiveError.invalidOption("--created \(created.prefix(40)) is not a UTC time like 2025-05-01T12:00:00Z")
         }
         for platform in platforms where Platform(rawValue: platform) == nil {
@@ -76,16 +76,6 @@ public struct ArchiveOptions: Sendable {
         ])
     }
 
-    var createdDate: Date {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: created) ?? Date(timeIntervalSince1970: 0)
-    }
-
-    /// Seconds precision, UTC, `Z`: the one form the claims use.
-    public static func isCreatedTime(_ text: String) -> Bool {
-        text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"#, options: .regularExpression) != nil
-            && DataIntegrity.isDateTimeStamp(text) && ISO8601DateFormatter().date(from: text) != nil
-    }
+    var createdDate: Date { Timestamp.date(created) ?? Date(timeIntervalSince1970: 0) }
 
 }

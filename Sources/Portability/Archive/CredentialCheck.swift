@@ -39,7 +39,7 @@ struct CredentialCheck {
         if !types.isSuperset(of: AuthorshipCredential.types) && !types.isSuperset(of: AuthorshipCredential.attestationTypes) {
             problems.append("type is not [\(AuthorshipCredential.types.joined(separator: ", "))] nor [\(AuthorshipCredential.attestationTypes.joined(separator: ", "))]")
         }
-        if !(document["validFrom"]?.stringValue.map(DataIntegrity.isDateTimeStamp) ?? false) {
+        if !(document["validFrom"]?.stringValue.map(Timestamp.isDateTimeStamp) ?? false) {
             problems.append("validFrom is missing or not a date-time")
         }
         if let expectedID, document["id"]?.stringValue != expectedID {

@@ -42,7 +42,7 @@ struct ExportCommand: ParsableCommand {
         for date in [since, until].compactMap({ $0 }) where !DateArgument.isValid(date) {
             throw ValidationError("\(date) is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
         }
-        if let created, !ArchiveOptions.isCreatedTime(Self.normalizedCreated(created)) {
+        if let created, !Timestamp.isCanonical(Timestamp.midnightIfDate(created)) {
             throw ValidationError("--created \(created) is not a UTC time: use YYYY-MM-DDTHH:MM:SSZ")
         }
     }
@@ -74,16 +74,11 @@ struct ExportCommand: ParsableCommand {
 
     /// `--created`, else SOURCE_DATE_EPOCH (the reproducible-builds convention), else now.
     private func createdTime() throws -> String {
-        if let created { return Self.normalizedCreated(created) }
+        if let created { return Timestamp.midnightIfDate(created) }
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
             guard let seconds = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds") }
             return Timestamp.iso(Date(timeIntervalSince1970: TimeInterval(seconds)))
         }
         return Timestamp.iso(Date())
-    }
-
-    /// Accepts a bare date as midnight UTC.
-    static func normalizedCreated(_ text: String) -> String {
-        text.count == 10 ? text + "T00:00:00Z" : text
     }
 }

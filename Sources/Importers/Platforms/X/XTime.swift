@@ -32,7 +32,7 @@ enum XTime {
         let offset = sign * Int64(offsetHours * 3600 + offsetMinutes * 60)
         let local = CivilCalendar.days(year: year, month: month, day: day) * 86_400
             + Int64(hour * 3600 + minute * 60 + min(second, 59))
-        return TimeParsing.utcText(epochSeconds: local - offset).map { RecordTime(utc: $0, basis: .exact) }
+        return Timestamp.utc(epochSeconds: local - offset).map { RecordTime(utc: $0, basis: .exact) }
     }
 
     private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {

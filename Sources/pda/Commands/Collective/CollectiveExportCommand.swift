@@ -24,7 +24,7 @@ struct CollectiveExportCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let createdTime = created.map(ExportCommand.normalizedCreated) ?? Timestamp.iso(Date())
+            let createdTime = created.map(Timestamp.midnightIfDate) ?? Timestamp.iso(Date())
             var archive = ArchiveOptions(created: createdTime, softwareVersion: PDAVersion.string)
             archive.withActivity = withActivity
             let summary = try options.open().exportArchive(memberID: member, options: archive, to: URL(fileURLWithPath: out))
