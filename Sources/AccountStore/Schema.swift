@@ -14,8 +14,8 @@ enum Schema {
     /// The search index keeps no copy of the text it indexes (`content = ''`): nothing read it
     /// (results and snippets come from `item`), and writing that copy was a quarter of the
     /// index's cost on import. Queries are unchanged: `MATCH`, `bm25()` and `rowid` = item id.
-    /// The index forms are rebuilt from `item` with today's SearchText, the same function
-    /// imports use.
+    /// The index forms are rebuilt from `item` with the frozen v3 form (`SearchFormV3`), which
+    /// is what imports wrote when v3 shipped.
     private static func v3(_ db: Database) throws {
         try db.execute(sql: """
             DROP TABLE item_search;
@@ -25,7 +25,7 @@ enum Schema {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, title, text FROM item WHERE title IS NOT NULL OR text IS NOT NULL")
         while let row = try rows.next() {
             let title: String? = row["title"], text: String? = row["text"]
-            try insert.execute(arguments: [row["id"] as Int64, title.map(SearchText.indexForm), text.map(SearchText.indexForm)])
+            try insert.execute(arguments: [row["id"] as Int64, title.map(SearchFormV3.indexForm), text.map(SearchFormV3.indexForm)])
         }
     }
 
