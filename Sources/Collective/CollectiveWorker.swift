@@ -2,8 +2,8 @@ import AccountModel
 import AccountStore
 import Crypto
 import Foundation
-import Readers
 import Importers
+import Readers
 
 /// What one job (one member's exports) produced; travels from a worker process to the parent
 /// as JSON on stdout.
@@ -54,14 +54,8 @@ public enum CollectiveWorker {
         var files: [WorkResult.FileResult] = []
         let store: AccountStore
         do {
-            let account = folder.memberAccount(pseudonym)
-            try account.createDirectories()
-            let opened = try AccountStore(folder: account)
-            if try opened.owner() == nil {
-                // The organisation holds these accounts; the member is known only by pseudonym.
-                try opened.setOwner(name: pseudonym, did: organisationDID, createdAt: Timestamp.iso(Date()))
-            }
-            store = opened
+            // The organisation holds these accounts; the member is known only by pseudonym.
+            store = try AccountStore.openOrCreate(folder.memberAccount(pseudonym), ownerName: pseudonym, ownerDID: organisationDID).store
         } catch {
             let reason = "cannot open the member's account: \(error.localizedDescription)"
             return WorkResult(files: paths.map { .init(path: $0, fileName: URL(fileURLWithPath: $0).lastPathComponent, sha256: (try? sha256(of: $0)) ?? "", ok: false, reason: reason) }, ledger: nil)

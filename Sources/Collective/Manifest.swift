@@ -1,6 +1,6 @@
 import Foundation
-import Readers
 import Importers
+import Readers
 
 /// Reads `members.csv` (`member_id,file,consent`; `file` relative to the manifest) or, without
 /// a manifest, makes one member per export file named after the file.

@@ -19,6 +19,9 @@ public final class ImportPipeline {
     /// that tell the person what to do.
     public func choose(for export: ExportReader, platform: Platform?) throws -> (any Importer, Recognition) {
         let candidates = importers.filter { platform == nil || $0.platform == platform }
+        if let platform, candidates.isEmpty {
+            throw ImportError.noImporter(platform: platform.rawValue, available: Set(importers.map(\.platform.rawValue)).sorted())
+        }
         let scored = candidates.map { ($0, $0.recognize(export)) }.filter { $0.1.confidence > 0 }
             .sorted { $0.1.confidence > $1.1.confidence }
         guard let best = scored.first else {

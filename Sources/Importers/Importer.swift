@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// How sure an importer is that an export is its own, and which generation of the format it is.
 public struct Recognition: Sendable, Equatable {

@@ -13,7 +13,8 @@ public enum ImportError: Error, LocalizedError, Equatable {
     case empty(file: String)
     case unrecognized(file: String, hint: String)
     case ambiguous(file: String, candidates: [String])
-    case unknownPlatform(String)
+    /// `--platform` names a platform no importer or installed mapping reads.
+    case noImporter(platform: String, available: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -27,7 +28,8 @@ public enum ImportError: Error, LocalizedError, Equatable {
         case .empty(let file): return "\(file): the export is empty"
         case .unrecognized(let file, let hint): return "\(file): no importer recognizes this export. \(hint)"
         case .ambiguous(let file, let candidates): return "\(file): several importers recognize this export equally (\(candidates.joined(separator: ", "))); choose one with --platform"
-        case .unknownPlatform(let name): return "unknown platform \"\(name)\"; known: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .noImporter(let platform, let available):
+            return "no importer or installed mapping reads \(platform) exports; available: \(available.joined(separator: ", ")) (see `pda mapping list`)"
         }
     }
 
@@ -36,7 +38,7 @@ public enum ImportError: Error, LocalizedError, Equatable {
         switch self {
         case .missing: return 66
         case .unreadable: return 74
-        case .unknownPlatform: return 64
+        case .noImporter: return 64
         default: return 65
         }
     }

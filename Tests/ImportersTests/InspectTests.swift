@@ -1,8 +1,8 @@
 import AccountModel
 import Foundation
-import TestFixtures
 @testable import Importers
 @testable import Readers
+import TestFixtures
 import XCTest
 
 /// `pda inspect` must describe an export's structure without printing any of its values. The

@@ -12,6 +12,17 @@ final class MappingParserTests: XCTestCase {
          "sources": [{"files": "*.csv", "produce": [{"item": "post", "fields": {"text": "正文", "time": {"from": "时间", "zone": "Asia/Tokyo"}}}]}]}
         """
 
+    /// A mapping may name a platform pda has no code for: platform ids are open slugs.
+    func testPlatformPdaDoesNotKnow() throws {
+        let (mapping, diagnostics) = parse(minimal.replacingOccurrences(of: "\"weibo\"", with: "\"pinduoduo\""))
+        XCTAssertEqual(diagnostics, [])
+        let platform = try XCTUnwrap(mapping?.platform)
+        XCTAssertEqual(platform.rawValue, "pinduoduo")
+        XCTAssertFalse(platform.isKnown)
+        XCTAssertEqual(platform.label, "pinduoduo")
+        XCTAssertEqual(Platform.wechatPay.label, "WeChat Pay 微信支付")
+    }
+
     func testMinimalMapping() throws {
         let (mapping, diagnostics) = parse(minimal)
         XCTAssertEqual(diagnostics, [])
@@ -26,7 +37,7 @@ final class MappingParserTests: XCTestCase {
 
     func testEveryProblemIsReportedWithItsPointer() {
         let (mapping, diagnostics) = parse("""
-            {"name": "Bad Name", "platform": "myspace", "zone": "Mars/Base", "sorces": [],
+            {"name": "Bad Name", "platform": "My Space", "zone": "Mars/Base", "sorces": [],
              "sources": [{"files": [], "encoding": "latin-9", "format": "pdf",
                           "produce": [{"activity": "purchace", "fields": {"amount": "x", "title": "y"}},
                                       {"item": {"from": "类型", "map": {"视频": "movie"}}},

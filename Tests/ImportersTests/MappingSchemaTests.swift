@@ -24,7 +24,12 @@ final class MappingSchemaTests: XCTestCase {
         XCTAssertEqual(keys(defs?["fieldObject"]), MappingParser.Context.fieldKeys)
         let fields = Mapping.Rule.itemFields.union(Mapping.Rule.activityFields).union(Mapping.Rule.inferenceFields).union(Mapping.Rule.identityFields)
         XCTAssertEqual(keys(defs?["rule"]?["properties"]?["fields"]), fields)
-        XCTAssertEqual(Set(schema["properties"]?["platform"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []), Set(Platform.allCases.map(\.rawValue)))
+        let platform = schema["properties"]?["platform"]
+        XCTAssertEqual(platform?["examples"]?.arrayValue?.compactMap(\.stringValue), Platform.allCases.map(\.rawValue))
+        let pattern = try XCTUnwrap(platform?["pattern"]?.stringValue)
+        for slug in ["pinduoduo", "wechat_pay", "a", "x9", String(repeating: "a", count: 40), "My Space", "9gag", "_x", "a-b", String(repeating: "a", count: 41), "", "ü"] {
+            XCTAssertEqual(slug.range(of: pattern, options: .regularExpression) != nil, Platform(rawValue: slug) != nil, slug)
+        }
         let itemKinds = defs?["rule"]?["properties"]?["item"]?["oneOf"]?.arrayValue?.first?["enum"]?.arrayValue?.compactMap(\.stringValue)
         XCTAssertEqual(Set(itemKinds ?? []), Set(ItemKind.allCases.map(\.rawValue)))
         let activityKinds = defs?["rule"]?["properties"]?["activity"]?["oneOf"]?.arrayValue?.first?["enum"]?.arrayValue?.compactMap(\.stringValue)

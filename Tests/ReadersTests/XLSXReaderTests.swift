@@ -1,6 +1,6 @@
 import Foundation
-import TestFixtures
 @testable import Readers
+import TestFixtures
 import XCTest
 
 final class XLSXReaderTests: XCTestCase {

@@ -74,7 +74,7 @@ public enum MappingParser {
             let platformName = string(top["platform"], at: "/platform", required: true) ?? ""
             let platform = Platform(rawValue: platformName)
             if platform == nil && !platformName.isEmpty {
-                error("/platform", "unknown platform \"\(platformName)\"; known: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+                error("/platform", "a platform id is a lowercase slug (a-z, 0-9, _, starting with a letter, at most 40 characters), such as \(Platform.allCases.prefix(4).map(\.rawValue).joined(separator: ", "))")
             }
             let statusName = string(top["status"], at: "/status") ?? "confirmed"
             let status = Mapping.Status(rawValue: statusName)

@@ -35,7 +35,7 @@ public struct ArchiveOptions: Sendable {
             throw ArchiveError.invalidOption("--created \(created.prefix(40)) is not a UTC time like 2025-05-01T12:00:00Z")
         }
         for platform in platforms where Platform(rawValue: platform) == nil {
-            throw ArchiveError.invalidOption("unknown platform \"\(platform.prefix(40))\"; known: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ArchiveError.invalidOption("\"\(platform.prefix(40))\" is not a platform id (lowercase letters, digits and _); known: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for kind in kinds where ItemKind(rawValue: kind) == nil && ActivityKind(rawValue: kind) == nil {
             throw ArchiveError.invalidOption("unknown kind \"\(kind.prefix(40))\"; use an item kind (\(ItemKind.allCases.map(\.rawValue).joined(separator: ", "))) or an activity kind")

@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The archive to write.", valueName: "FILE.zip"))
     var out: String
     @Option(name: .long, help: ArgumentHelp("Only this platform (repeatable).", valueName: "P"))
-    var platform: [String] = []
+    var platform: [Platform] = []
     @Option(name: .long, help: ArgumentHelp("Only this item or activity kind (repeatable).", valueName: "K"))
     var kind: [String] = []
     @Option(name: .long, help: ArgumentHelp("Items from this date or time (UTC).", valueName: "D"))
@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
             let store = try options.openStore()
             let key = try OwnerKey.load(from: options.folder)
             var archive = ArchiveOptions(created: try createdTime(), softwareVersion: PDAVersion.string)
-            archive.platforms = platform
+            archive.platforms = platform.map(\.rawValue)
             archive.kinds = kind
             archive.since = since.map(DateArgument.normalized)
             archive.until = until.map(DateArgument.normalized)

@@ -2,8 +2,9 @@ import AccountModel
 import AccountStore
 import ArgumentParser
 import Foundation
-import Readers
 import Importers
+import Portability
+import Readers
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "Export files or folders (the parts of a split Takeout together).")
     var paths: [String]
     @Option(name: .long, help: ArgumentHelp("Use this platform's importer (when detection is ambiguous).", valueName: "P"))
-    var platform: String?
+    var platform: Platform?
     @Option(name: .long, help: ArgumentHelp("Import with this mapping file instead of the built-in importers (repeatable; see `pda mapping check`).", valueName: "FILE"))
     var mapping: [String] = []
     @Flag(name: .long, help: "Print the reports as JSON.")
@@ -28,10 +29,6 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let platform = try self.platform.map { name -> Platform in
-                guard let p = Platform(rawValue: name.lowercased()) else { throw ImportError.unknownPlatform(name) }
-                return p
-            }
             // Refuse a missing path before anything is created.
             for path in paths where !FileManager.default.fileExists(atPath: path) { throw ImportError.missing(path: path) }
             // Built-in importers plus installed mappings, or only the mappings given; an invalid
@@ -44,9 +41,10 @@ struct ImportCommand: ParsableCommand {
             } else {
                 importers = try MappingFiles.importers(mapping)
             }
-            let (folder, created) = try AccountSetup.openOrCreate(options.folder, name: nil)
+            let folder = options.folder
+            let (store, created) = try OwnerAccount.openOrCreate(folder, name: nil)
             if created { Output.note("Created a new account at \(folder.url.path)") }
-            let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder, importers: importers)
+            let pipeline = ImportPipeline(store: store, folder: folder, importers: importers)
             var reports: [ImportReport] = []
             var firstFailure: Error?
             // A Takeout split into takeout-…-001.zip, -002.zip … is one export; a part that

@@ -18,8 +18,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let (folder, created) = try AccountSetup.openOrCreate(options.folder, name: name)
-            let store = try AccountStore(folder: folder)
+            let folder = options.folder
+            let (store, created) = try OwnerAccount.openOrCreate(folder, name: name)
             guard let owner = try store.owner() else { return }
             if json {
                 Output.json(.obj([("account", .string(folder.url.path)), ("created", .bool(created)),
@@ -32,19 +32,5 @@ struct InitCommand: ParsableCommand {
                 print("Its identity (did:key): \(owner.did)")
             }
         }
-    }
-}
-
-/// Creating an account is shared by `init` and by `import` on a missing account.
-enum AccountSetup {
-    static func openOrCreate(_ folder: AccountFolder, name: String?) throws -> (AccountFolder, Bool) {
-        if folder.exists, FileManager.default.fileExists(atPath: OwnerKey.file(in: folder).path) { return (folder, false) }
-        try folder.createDirectories()
-        let store = try AccountStore(folder: folder)
-        let (key, _) = try OwnerKey.loadOrCreate(in: folder)
-        if try store.owner() == nil {
-            try store.setOwner(name: name, did: key.didKey.did, createdAt: Timestamp.iso(Date()))
-        }
-        return (folder, true)
     }
 }

@@ -1,8 +1,8 @@
 import AccountModel
 import ArgumentParser
 import Foundation
-import Readers
 import Importers
+import Readers
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

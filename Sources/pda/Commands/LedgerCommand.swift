@@ -1,8 +1,9 @@
+import AccountModel
 import AccountStore
 import ArgumentParser
 import Foundation
-import Readers
 import LaborLedger
+import Readers
 
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct LedgerCommand: ParsableCommand {
     @Option(name: .long, help: "Group the table by month, platform, category or kind (repeatable).")
     var by: [Dimension] = []
     @Option(name: .long, help: ArgumentHelp("Only this platform (repeatable).", valueName: "P"))
-    var platform: [String] = []
+    var platform: [Platform] = []
     @Option(name: .long, help: ArgumentHelp("From this date (UTC).", valueName: "D"))
     var since: String?
     @Option(name: .long, help: ArgumentHelp("Up to this date, inclusive (UTC).", valueName: "D"))
@@ -56,7 +57,7 @@ struct LedgerCommand: ParsableCommand {
                 return
             }
             let store = try options.openStore()
-            let filter = RecordFilter(platforms: platform, since: since.map(DateArgument.normalized), until: until.map(DateArgument.normalized))
+            let filter = RecordFilter(platforms: platform.map(\.rawValue), since: since.map(DateArgument.normalized), until: until.map(DateArgument.normalized))
             let ledger = try Ledger.compute(store, filter: filter, estimator: SessionEstimate(gapSeconds: Int64(sessionGap * 60), tailSeconds: Int64(sessionTail * 60)))
             let valuation = value || valueModel != nil
                 ? try ledger.value(with: valueModel.map { try ValuationModels.load(URL(fileURLWithPath: $0)) } ?? .defaults(), store: store, filter: filter)

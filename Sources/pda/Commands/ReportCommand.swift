@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the page.", valueName: "FILE.html"))
     var out: String
     @Option(name: .long, help: ArgumentHelp("Only this platform (repeatable).", valueName: "P"))
-    var platform: [String] = []
+    var platform: [Platform] = []
     @Option(name: .long, help: ArgumentHelp("Valuation models to use instead of the built-in ones.", valueName: "FILE"))
     var valueModel: String?
 
@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
         try Failure.guarding {
             let store = try options.openStore()
             let models = try valueModel.map { try ValuationModels.load(URL(fileURLWithPath: $0)) } ?? .defaults()
-            let html = try HTMLReport.render(store: store, filter: RecordFilter(platforms: platform), models: models,
+            let html = try HTMLReport.render(store: store, filter: RecordFilter(platforms: platform.map(\.rawValue)), models: models,
                                              generatedAt: Timestamp.iso(Date()))
             let url = URL(fileURLWithPath: out)
             do { try Data(html.utf8).write(to: url, options: .atomic) } catch {

@@ -1,3 +1,4 @@
+import AccountModel
 import AccountStore
 import ArgumentParser
 import Foundation
@@ -20,7 +21,7 @@ struct AccountOptions: ParsableArguments {
 /// `--platform`, `--kind`, `--since`, `--until`, `--limit`, `--json` for the listing commands.
 struct ListingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only this platform (repeatable).", valueName: "P"))
-    var platform: [String] = []
+    var platform: [Platform] = []
     @Option(name: .long, help: ArgumentHelp("Only this kind (repeatable).", valueName: "K"))
     var kind: [String] = []
     @Option(name: .long, help: ArgumentHelp("From this date or time (UTC, e.g. 2024-01-31).", valueName: "D"))
@@ -40,7 +41,7 @@ struct ListingOptions: ParsableArguments {
     }
 
     func filter(defaultLimit: Int?) -> RecordFilter {
-        RecordFilter(platforms: platform, kinds: kind, since: since.map(DateArgument.normalized),
+        RecordFilter(platforms: platform.map(\.rawValue), kinds: kind, since: since.map(DateArgument.normalized),
                      until: until.map(DateArgument.normalized), limit: limit ?? defaultLimit)
     }
 }

@@ -1,12 +1,12 @@
 import AccountModel
 import AccountStore
 import ArgumentParser
-import Foundation
-import Readers
 import Collective
+import Foundation
 import Importers
 import LaborLedger
 import Portability
+import Readers
 
 enum Output {
     static func json(_ value: JSONValue) {

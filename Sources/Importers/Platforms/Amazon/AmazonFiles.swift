@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Turns one CSV row into account records.
 typealias AmazonBuild = @Sendable (CSVRecord, AmazonContext) throws -> Void

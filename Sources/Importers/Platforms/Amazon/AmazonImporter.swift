@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Amazon's data request exports: the legacy "Request My Data" zip (folders such as
 /// `Retail.OrderHistory.1/Retail.OrderHistory.1.csv`, `Digital.PrimeVideo.Viewinghistory/…`,

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Purchases: retail order lines (both generations), digital items and Audible billings.
 enum AmazonOrders {

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Reviews the owner wrote. Amazon's review files have appeared under several names
 /// (`Retail.Reviews…`, `Community-Reviews…`, `…CustomerReviews…`), so any CSV whose path says

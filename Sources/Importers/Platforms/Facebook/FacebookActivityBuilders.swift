@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// What the owner did on Facebook. Records are `{"name", "timestamp"}` lists, `data`-wrapped
 /// entries with a `title`, or (2025+) `label_values` records; each builder reads all it meets.

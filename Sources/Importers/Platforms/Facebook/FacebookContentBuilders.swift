@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// What the owner authored on Facebook: posts (with their attachments' media, places and
 /// links), comments, photos and videos. Items keep the record verbatim (repaired) in `raw`.

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Facebook's "Download your information" export in JSON, every generation:
 /// - `facebook-json-2022`: category folders at the root (`posts/your_posts_1.json`,

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// `profile_v2` → identity facts. Scalars with an identity meaning are mapped; the lists
 /// (education, work, places lived, pages, family) are reported as skipped, by key.

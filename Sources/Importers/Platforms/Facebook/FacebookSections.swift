@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// The Facebook export as a table of "wrapper key or file → records". Facebook names its
 /// lists with versioned keys (`comments_v2`, `following_v3`) that outlive the folder moves

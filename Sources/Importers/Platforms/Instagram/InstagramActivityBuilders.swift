@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// What the owner did on Instagram. Every builder reads all three record encodings through
 /// `MetaRecord`; where a localized label is not known it falls back on the record's shape.

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// What the owner authored on Instagram: posts (with every file of a carousel), stories,
 /// reels, comments. Items keep the record verbatim (repaired) in `raw`; Instagram gives no

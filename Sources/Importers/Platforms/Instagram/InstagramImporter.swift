@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Instagram's "Download your information" export in JSON, every generation:
 /// - `instagram-json-2022`: category folders at the root (`content/posts_1.json`,

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// The profile (→ identity facts) and what Instagram inferred about the owner (→ inferences).
 enum InstagramProfileBuilders {

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// The Instagram export as a table of "wrapper key or file → records". A row lists every
 /// spelling Meta used across generations; a new generation is new spellings here.

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// What one run of a Meta importer knows while it walks an export: where records go, which
 /// media files exist and were used, and what was dropped (reported as counts, never values).

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Inferences both platforms write the same way.
 enum MetaInferenceBuilders {

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Meta localizes the labels inside records (`string_map_data` keys, `label_values` labels)
 /// into the account's language, so "Username" arrives as "Nome utente", "Gebruikersnaam" or

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Turns one record into account records through the context. Builders never throw for a
 /// missing field: a record without what makes it a record is dropped and counted.

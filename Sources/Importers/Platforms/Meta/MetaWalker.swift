@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Walks every JSON document of a Meta export against a platform's table, with the pull
 /// reader and mojibake repair (keys included): record lists are read one record at a time,

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// One row → one record. Reddit gives every post and comment a base-36 id and a permalink; only
 /// posts, comments and messages carry a date (votes, saves and subscriptions do not, so those

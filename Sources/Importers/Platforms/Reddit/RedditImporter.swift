@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Reddit's "Request a copy of your data" (GDPR) export: a flat zip of CSV files, one per kind of
 /// record (`posts.csv`, `comments.csv`, `post_votes.csv` …). Large files are split into

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Private messages (`messages.csv`, `messages_archive.csv`) and chats (`chat_history.csv`).
 /// Only what the owner sent is an item: a received message is someone else's content. The

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Builders for the owner's behaviour: one export record → one `Activity`. All TikTok times
 /// are `TimeParsing.parse`d: zone-less `YYYY-MM-DD HH:MM:SS` is UTC (`naive_utc`).

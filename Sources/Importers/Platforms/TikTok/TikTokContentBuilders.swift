@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Builders for what the owner authored: posts, comments, lives, reviews. Items keep the
 /// record verbatim in `raw`.

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Where a record sits: its locator, and for records kept in a map (live rooms keyed by room
 /// id, chats keyed by "Chat History with …:") the key it was found under.

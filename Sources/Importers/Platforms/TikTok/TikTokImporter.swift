@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// TikTok's "Download your data" export: `user_data_tiktok.json` / `user_data.json` in every
 /// key layout found in the wild (see `TikTokSections`), or the TXT variant.

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// A chat map (`ChatHistory`, `GroupChat`) held until the end of the document.
 struct TikTokPendingChat {

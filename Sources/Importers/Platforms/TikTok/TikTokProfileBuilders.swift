@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// The profile (→ identity facts) and what TikTok inferred for ads (→ inferences). These
 /// sections are single objects or strings, read whole.

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// One row of the table: where in `user_data(_tiktok).json` records sit, and what they become.
 struct TikTokSection: Sendable {

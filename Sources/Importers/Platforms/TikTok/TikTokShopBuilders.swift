@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// TikTok Shop and Income+ records. The shop sections are `null` in most exports and their
 /// populated key names vary (`product_name`, `ProductName`): every field is looked up under

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Likes, follow lists and logins: one record → one `Activity`.
 enum XActivityBuilders {

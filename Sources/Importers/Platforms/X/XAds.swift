@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// `ad-impressions.js` and `ad-engagements.js`: `[{"ad": {"adsUserData": {"adImpressions":
 /// {"impressions": […]}}}}]`. Each impression is an ad the owner was shown (`ad_view`), each

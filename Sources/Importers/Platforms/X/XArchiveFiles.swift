@@ -1,6 +1,6 @@
+import AccountModel
 import Foundation
 import Readers
-import AccountModel
 
 /// One `data/*.js` file: its data type (folded, `direct-messages-group.js` → `directmessagesgroup`,
 /// the manifest's `directMessagesGroup` folds the same) and its part (`tweets-part2.js` → 2).

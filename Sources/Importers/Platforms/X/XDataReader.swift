@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Reads one `data/*.js` file by its row of `XSections`: the list is walked with the pull
 /// reader and each element materialized on its own (100,000 tweets never become one tree),

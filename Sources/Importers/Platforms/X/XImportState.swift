@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Turns one record of a data file (the object inside its `{"tweet": …}` wrapper) into account
 /// records. Builders never throw for missing fields: a record without what makes it a record

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// X's (Twitter's) "Download an archive of your data": a zip of `data/*.js` files, each a
 /// `window.YTD.<type>.partN = [ … ]` assignment, listed by `data/manifest.js`. Both layouts are

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// `data/manifest.js` (`window.__THAR_CONFIG`): the owner (`userInfo`) and, under `dataTypes`,
 /// every file of the archive with its data type. It is the archive's own file list: files it

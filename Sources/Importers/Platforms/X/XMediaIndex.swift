@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// The archive's media files by the id they belong to. X names them `<tweet id>-<file>` in
 /// `tweet_media/` (2019–22) or `tweets_media/` (2022+), and `<message id>-<file>` in

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Direct messages (in the archive only when the owner asked for them):
 /// `{"dmConversation": {"conversationId", "messages": [{"messageCreate": {"id", "senderId",

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// `account.js` and `profile.js` (→ identity facts) and `personalization.js` (→ what X
 /// inferred about the owner).

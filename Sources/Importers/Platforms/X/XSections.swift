@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// One row of the table: the data types (folded file or manifest names) and what their
 /// records become.

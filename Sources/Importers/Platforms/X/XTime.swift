@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// X's three ways of writing a moment:
 /// - tweets' `created_at`, Twitter API v1.1 style: `Wed Oct 10 20:19:24 +0000 2018` → `exact`;

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// The owner's tweets, told apart three ways:
 /// - a retweet (a `retweeted_status`, or a text starting `RT @`: archives drop

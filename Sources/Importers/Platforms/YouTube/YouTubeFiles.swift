@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Which file of the Takeout is which, and what reads it. History files are known by their
 /// (localized) names; CSV files by their header first, because Takeout translates file names

@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// Watch and search history: a JSON array of `{header, title, titleUrl, subtitles, time,
 /// details, products, activityControls}`, streamed one entry at a time (watch histories run to

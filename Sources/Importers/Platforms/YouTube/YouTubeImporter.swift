@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// YouTube's part of a Google Takeout (`Takeout/YouTube and YouTube Music/…`, localized folder
 /// and file names included), possibly split over several zips (`takeout-…-001.zip`, `-002.zip`,

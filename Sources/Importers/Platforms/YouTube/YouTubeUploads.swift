@@ -1,5 +1,5 @@
-import Readers
 import AccountModel
+import Readers
 
 /// The owner's uploads: `video metadata/videos.csv` (`Video ID`, `Video Title (Original)`,
 /// `Video Description (Original)`, `Video Create Timestamp` …) → `video` items. Takeout puts the

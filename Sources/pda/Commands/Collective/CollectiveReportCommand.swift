@@ -1,8 +1,8 @@
 import ArgumentParser
 import Collective
 import Foundation
-import Readers
 import LaborLedger
+import Readers
 import Reports
 
 struct CollectiveReportCommand: ParsableCommand {
