@@ -97,3 +97,13 @@ CREATE TABLE source_export (
 CREATE INDEX activity_by_time ON activity (occurred_at);
 
 CREATE INDEX item_by_time ON item (created_at);
+
+CREATE VIEW activity_by_month AS
+  SELECT id, platform, kind, substr(occurred_at, 1, 7) AS month, occurred_at, text, url, duration_seconds,
+         amount, currency, source_export_id, locator
+  FROM activity;
+
+CREATE VIEW item_by_month AS
+  SELECT id, platform, kind, substr(created_at, 1, 7) AS month, created_at, title, text, url, native_id,
+         counterpart, duration_seconds, source_export_id, locator
+  FROM item;

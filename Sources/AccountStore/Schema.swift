@@ -8,7 +8,23 @@ enum Schema {
         migrator.registerMigration("v1: account, provenance, records, search", migrate: v1)
         migrator.registerMigration("v2: item duration", migrate: v2)
         migrator.registerMigration("v3: contentless search index", migrate: v3)
+        migrator.registerMigration("v5: month views for browsing", migrate: v5)
         return migrator
+    }
+
+    /// Items and activity with their month (`YYYY-MM`), so Datasette (`pda browse`) and other
+    /// SQLite browsers can facet by platform, kind and month, which they cannot compute.
+    private static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIEW item_by_month AS
+              SELECT id, platform, kind, substr(created_at, 1, 7) AS month, created_at, title, text, url, native_id,
+                     counterpart, duration_seconds, source_export_id, locator
+              FROM item;
+            CREATE VIEW activity_by_month AS
+              SELECT id, platform, kind, substr(occurred_at, 1, 7) AS month, occurred_at, text, url, duration_seconds,
+                     amount, currency, source_export_id, locator
+              FROM activity;
+            """)
     }
 
     /// The search index keeps no copy of the text it indexes (`content = ''`): nothing read it

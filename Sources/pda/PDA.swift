@@ -11,7 +11,7 @@ struct PDA: ParsableCommand {
             // ledger, archives, and collective mode.
             InitCommand.self, ImportCommand.self, StatusCommand.self, ItemsCommand.self, ActivityCommand.self,
             InferencesCommand.self, SearchCommand.self, InspectCommand.self, MappingCommand.self,
-            LedgerCommand.self, ReportCommand.self, ExportCommand.self, VerifyCommand.self, KeyCommand.self,
+            LedgerCommand.self, ReportCommand.self, BrowseCommand.self, ExportCommand.self, VerifyCommand.self, KeyCommand.self,
             CollectiveCommand.self,
         ]
     )

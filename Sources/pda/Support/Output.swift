@@ -75,6 +75,7 @@ enum Failure {
         case is StoreError: return 74
         case is OwnerKeyError: return 74
         case is CannotWrite: return 73
+        case is DatasetteMissing: return 69
         case let error as CollectiveError: return error.exitCode
         case is LaborLedger.ValuationError: return 65
         case let error as CocoaError where error.code == .fileWriteNoPermission || error.code == .fileWriteUnknown: return 73
