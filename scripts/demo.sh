@@ -33,6 +33,8 @@ step inspect fixtures/douyin/pipl-copy-example "   (structure only, never a valu
 pda inspect fixtures/douyin/pipl-copy-example | head -25
 step ledger --value;                       pda ledger --value
 step report --out "$DEMO/report.html";     pda report --out "$DEMO/report.html"
+step browse --write-metadata "$DEMO/datasette.json" "   (pda browse starts Datasette on it when installed)"
+pda browse --write-metadata "$DEMO/datasette.json"
 step export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z
 pda export --out "$DEMO/archive.zip" --created 2026-01-01T00:00:00Z
 step verify "$DEMO/archive.zip";           pda verify "$DEMO/archive.zip"
