@@ -92,6 +92,30 @@ final class InspectTests: XCTestCase {
         }
     }
 
+    /// A real TikTok export's "Your Activity" holds more than twenty sections: inspect keeps
+    /// their names (it used to print `/Your Activity/*/*`), while the keys that are values —
+    /// user names keying WatchLiveMap, the contact in "Chat History with NAME:" — become `*`.
+    func testSectionNamesStayAndValueKeysDoNot() throws {
+        let sections = ["Watch History", "Like List", "Searches", "Share History", "Favorite Videos", "Favorite Sounds",
+                        "Favorite Effects", "Favorite Hashtags", "Follower", "Following", "Login History", "Status",
+                        "Purchases", "Hashtag", "Most Recent Location Data", "Mood Tracker", "Off TikTok Activity",
+                        "Comments", "Live History", "Gift History", "Video Browsing History", "Autoplay Settings"]
+        let activity = sections.enumerated().map { i, name in "\"\(name)\": {\"List\(i)\": [{\"Date\": \"\(marker("date"))\"}]}" }
+        let viewers = (0..<25).map { _ in "\"\(marker().lowercased())\": {\"Link\": \"\(marker("url"))\", \"WatchTime\": \"\(marker("date"))\"}" }
+        let chats = (0..<2).map { _ in "\"Chat History with \(marker()):\": [{\"Content\": \"\(marker())\"}]" }
+        try write("user_data_tiktok.json", """
+            {"Your Activity": {\(activity.joined(separator: ","))},
+             "Tiktok Live": {"Watch Live History": {"WatchLiveMap": {\(viewers.joined(separator: ","))}}},
+             "Direct Message": {"Direct Messages": {"ChatHistory": {\(chats.joined(separator: ","))}}}}
+            """)
+        let report = ExportInspector.inspect(try ExportReader(path: tmp.appendingPathComponent("export").path), importers: [])
+        let text = InspectText.render(report)
+        for name in sections { XCTAssertTrue(text.contains("record list at \"/Your Activity/\(name)/List"), "\(name) lost:\n\(text)") }
+        XCTAssertTrue(text.contains("WatchLiveMap.*.WatchTime"), text)
+        XCTAssertTrue(text.contains("\"/Direct Message/Direct Messages/ChatHistory/Chat History with *\": 2 records"), text)
+        for marker in markers { XCTAssertFalse(text.contains(marker) || text.contains(marker.lowercased()), "shows \(marker)") }
+    }
+
     func testRecognitionIsReported() throws {
         let root = MappingTaobaoTests.root
         let export = try ExportReader(path: root.appendingPathComponent("fixtures/taobao/orders-userscript").path)

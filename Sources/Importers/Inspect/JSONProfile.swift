@@ -4,7 +4,8 @@ import Readers
 
 /// The key paths of a JSON document with their value types and counts, gathered by a
 /// streaming walk (no tree of the document is built). Keys that look like data and objects
-/// with many distinct keys (maps keyed by id or date) collapse to `*`.
+/// that are values inside a map (ids, dates, user names keyed to similar records) collapse to
+/// `*`; the fixed words a platform uses as section names ("Watch History") are kept.
 struct JSONProfile {
     final class Node {
         var count = 0
@@ -79,16 +80,69 @@ struct JSONProfile {
     }
 
     private func collapseMaps(_ node: Node) {
-        let keyed = node.childOrder.filter { $0 != "[]" }
-        if keyed.count > Self.mapThreshold {
-            let merged = Node()
-            for key in keyed { if let c = node.children[key] { merged.merge(c) } }
-            for key in keyed { node.children[key] = nil }
-            node.childOrder.removeAll { $0 != "[]" }
-            node.children["*"] = merged
-            node.childOrder.append("*")
+        let keyed = node.childOrder.filter { $0 != "[]" && $0 != "*" }
+        if keyed.count > Self.mapThreshold && Self.isUniform(keyed.compactMap { node.children[$0] }) {
+            // A map: many keys, each holding the same kind of record (WatchLiveMap, by-id).
+            collapse(node, keyed, into: "*")
+        } else {
+            // A phrase around a value ("Chat History with NAME:") keeps the phrase.
+            for (prefix, keys) in Self.phraseGroups(keyed) { collapse(node, keys, into: prefix + "*") }
+            // Many different sections (TikTok's "Your Activity"): keep the section names.
+            let rest = node.childOrder.filter { $0 != "[]" && !$0.hasSuffix("*") }
+            if rest.count > Self.mapThreshold { collapse(node, rest.filter { !Self.isSectionName($0) }, into: "*") }
         }
         for key in node.childOrder { if let c = node.children[key] { collapseMaps(c) } }
+    }
+
+    private func collapse(_ node: Node, _ keys: [String], into name: String) {
+        guard !keys.isEmpty else { return }
+        let merged = node.children[name] ?? Node()
+        for key in keys { if let c = node.children[key] { merged.merge(c) } }
+        let removed = Set(keys)
+        for key in keys { node.children[key] = nil }
+        let position = node.childOrder.firstIndex { removed.contains($0) } ?? node.childOrder.count
+        node.childOrder.removeAll { removed.contains($0) || $0 == name }
+        node.children[name] = merged
+        node.childOrder.insert(name, at: min(position, node.childOrder.count))
+    }
+
+    /// Most children have the same shape (types and keys): the keys index records, they are data.
+    static func isUniform(_ children: [Node]) -> Bool {
+        var shapes: [String: Int] = [:]
+        for child in children {
+            let shape = child.types.counts.keys.sorted().joined(separator: ",") + "|" + child.childOrder.sorted().joined(separator: ",")
+            shapes[shape, default: 0] += 1
+        }
+        return (shapes.values.max() ?? 0) * 5 >= children.count * 4
+    }
+
+    /// Fixed words of a platform: a phrase with spaces, or one capitalized word (`Following`,
+    /// `VideoList`); no digits or underscores, which user names and ids carry.
+    static func isSectionName(_ key: String) -> Bool {
+        guard !key.contains(where: { $0.isNumber || $0 == "_" }) else { return false }
+        if key.contains(" ") { return true }
+        guard let first = key.first else { return false }
+        if first.isUppercase { return true }
+        // Chinese and Japanese section names ("观看历史"); two characters are more often a name.
+        return !key.contains(where: \.isASCII) && key.count >= 3
+    }
+
+    /// Keys that share a phrase of two or more words and differ after it ("Chat History with
+    /// alice:", "Chat History with bob:"), and any key of the form "… with VALUE".
+    static func phraseGroups(_ keys: [String]) -> [(String, [String])] {
+        var byPrefix: [String: [String]] = [:]
+        for key in keys {
+            let words = key.split(separator: " ", omittingEmptySubsequences: false)
+            guard words.count >= 3 else { continue }
+            if let with = key.range(of: " with ", options: .backwards) {
+                byPrefix[String(key[..<with.upperBound]), default: []].append(key)
+                continue
+            }
+            if !isSectionName(String(words[words.count - 1])) {
+                byPrefix[words.dropLast().joined(separator: " ") + " ", default: []].append(key)
+            }
+        }
+        return byPrefix.filter { $0.value.count >= 2 || $0.key.hasSuffix(" with ") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     // MARK: - Output
