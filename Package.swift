@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pda", targets: ["pda"]),
-        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective"]),
+        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective", "Rights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -35,14 +35,17 @@ let package = Package(
             "AccountModel", "AccountStore", "Importers", "LaborLedger", "Portability",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Data requests under the GDPR, CCPA and PIPL, and the completeness audit of exports.
+        .target(name: "Rights", dependencies: ["AccountModel", "AccountStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "pda", dependencies: [
-            "AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective",
+            "AccountModel", "AccountStore", "Importers", "Portability", "LaborLedger", "Reports", "Collective", "Rights",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AccountStoreTests", dependencies: ["AccountStore"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "AccountStore"]),
         .testTarget(name: "PortabilityTests", dependencies: ["Portability"]),
         .testTarget(name: "LaborLedgerTests", dependencies: ["LaborLedger", "Reports", "AccountStore"]),
+        .testTarget(name: "RightsTests", dependencies: ["Rights", "AccountStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CollectiveTests", dependencies: ["Collective", "AccountStore", "LaborLedger"]),
     ]
 )

@@ -6,6 +6,7 @@ import Collective
 import Importers
 import LaborLedger
 import Portability
+import Rights
 
 enum Output {
     static func json(_ value: JSONValue) {
@@ -76,6 +77,7 @@ enum Failure {
         case is CannotWrite: return 73
         case let error as CollectiveError: return error.exitCode
         case is LaborLedger.ValuationError: return 65
+        case let error as RightsError: return error.exitCode
         case let error as CocoaError where error.code == .fileWriteNoPermission || error.code == .fileWriteUnknown: return 73
         default: return 1
         }
