@@ -64,6 +64,16 @@ final class LetterTests: XCTestCase {
         XCTAssertThrowsError(try data.authority(for: .douyin, law: .gdpr))
     }
 
+    func testAComplaintAboutAnUnansweredFollowUpStillListsTheGaps() throws {
+        let data = try CraftedAccount.data()
+        let followUp = DataRequest(id: 2, platform: "tiktok", law: .gdpr, language: "en", purpose: .followUp, followsRequestID: 1,
+                                   createdAt: "x", sentOn: Day("2026-03-02"), extendedOn: nil, receivedOn: nil, answerExportID: nil)
+        let letter = try LetterWriter(language: .en).complaint(followUp, contact: try data.contact(.tiktok), authority: try data.authority(for: .tiktok, law: .gdpr),
+                                                               gaps: ["likes (Art. 15(3) GDPR)"], today: Day("2026-04-10")!)
+        XCTAssertTrue(letter.text.contains("By 2026-04-10 I had received no answer."))
+        XCTAssertTrue(letter.text.contains("The copy of my data I received is incomplete. It lacks:\n\n- likes (Art. 15(3) GDPR)"), letter.text)
+    }
+
     func testTheFollowUpListsExactlyTheFindings() throws {
         let account = try CraftedAccount()
         try account.export("tiktok", importedAt: "2026-01-01T00:00:00Z", sections: ["activity.like": 2])

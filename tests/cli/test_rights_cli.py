@@ -46,6 +46,10 @@ def test_request_walk_through_to_the_complaint(pda, tmp_path, tiktok_zip):
     follow_up = (letters / "follow-up-2-tiktok.txt").read_text()
     assert "how long each video was watched" in follow_up
     assert pda("request", "list", "--json").json()["requests"][1]["purpose"] == "follow_up"
+    assert pda("request", "sent", "2", "--on", "2026-03-02").code == 0
+    r = pda("request", "complain", "2", "--out", letters, "--today", "2026-04-10")
+    assert r.code == 0, r.err
+    assert "how long each video was watched" in (letters / "complaint-2-tiktok.txt").read_text()
     report = tmp_path / "r.html"
     assert pda("report", "--out", report).code == 0
     assert "Your requests, and what the exports leave out" in report.read_text()

@@ -200,11 +200,15 @@ public struct LetterWriter: Sendable {
         if let extended = request.extendedOn {
             blocks.append(.paragraph(t("The company extended the period on \(extended).", "Das Unternehmen hat die Frist am \(extended) verlängert.", "该公司已于 \(extended) 延长期限。")))
         }
-        if let received = request.receivedOn, !gaps.isEmpty {
-            blocks.append(.paragraph(t("The answer I received on \(received) is incomplete. It lacks:", "Die am \(received) erhaltene Antwort ist unvollständig. Es fehlen:", "我于 \(received) 收到的答复不完整，缺少：")))
-            blocks.append(.list(gaps))
-        } else if request.receivedOn == nil {
+        if request.receivedOn == nil {
             blocks.append(.paragraph(t("By \(today) I had received no answer.", "Bis zum \(today) habe ich keine Antwort erhalten.", "截至 \(today)，我未收到任何答复。")))
+        }
+        if !gaps.isEmpty {
+            // A follow-up names the gaps of the earlier copy even when it goes unanswered itself.
+            let on = request.receivedOn.map { " " + t("on", "am", "于") + " \($0)" } ?? ""
+            blocks.append(.paragraph(t("The copy of my data I received\(on) is incomplete. It lacks:", "Die Kopie meiner Daten, die ich\(on) erhalten habe, ist unvollständig. Es fehlen:",
+                                       "我\(on)收到的个人信息副本不完整，缺少：")))
+            blocks.append(.list(gaps))
         }
         blocks.append(.paragraph(t("I ask you to examine this complaint and to order the company to answer my request in full. Attached: my request of \(sent) and any reply.",
                                    "Ich bitte Sie, die Beschwerde zu prüfen und das Unternehmen anzuweisen, meinen Antrag vollständig zu beantworten. Anlagen: mein Antrag vom \(sent) und etwaige Antworten.",

@@ -32,7 +32,7 @@ struct RequestComplainCommand: ParsableCommand {
             let platform = try RightsCLI.platform(request.platform)
             let authority = try data.authority(for: platform, law: request.law)
             var gaps: [String] = []
-            if state == .answered, let audit = try CompletenessAudit(store: store, data: data).audit(platform: request.platform, law: request.law) {
+            if state == .answered || request.purpose == .followUp, let audit = try CompletenessAudit(store: store, data: data).audit(platform: request.platform, law: request.law) {
                 gaps = audit.findings.map { "\($0.label) (\($0.article))" }
             }
             let writer = LetterWriter(language: try Language(code: letter.language ?? request.language), senderName: letter.name ?? RightsCLI.ownerName(store))
