@@ -76,3 +76,15 @@ def test_pipl_letter_is_chinese_and_names_no_invented_address(pda, tmp_path):
     assert r.code == 0 and "does not guess" in r.out
     text = (tmp_path / "request-1-douyin.txt").read_text()
     assert "第四十五条" in text and "[邮寄地址：见平台隐私政策“联系我们”]" in text
+
+
+def test_json_stdout_stays_parseable_when_letters_are_written(pda, tmp_path, tiktok_zip):
+    r = pda("request", "new", "instagram", "--language", "de", "--json", "--out", tmp_path)
+    assert r.code == 0, r.err
+    assert r.json()["state"] == "draft" and r.json()["language"] == "de"
+    assert "Wrote" in r.err
+    assert pda("import", tiktok_zip).code == 0
+    r = pda("audit", "tiktok", "--json", "--letter", "--out", tmp_path)
+    assert r.code == 0, r.err
+    jsonschema.validate(r.json(), schema("audit.schema.json"))
+    assert (tmp_path / "follow-up-2-tiktok.html").exists()

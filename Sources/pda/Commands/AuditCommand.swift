@@ -67,12 +67,13 @@ struct AuditCommand: ParsableCommand {
         let text = LetterWriter(language: language, senderName: letterOptions.name ?? RightsCLI.ownerName(store))
             .followUp(audit, contact: try data.contact(platform), receivedOn: answered?.receivedOn, today: Day.today())
         do {
-            try RightsCLI.write(text, stem: "follow-up-\(request.id)-\(audit.platform)", to: letterOptions.out)
+            try RightsCLI.write(text, stem: "follow-up-\(request.id)-\(audit.platform)", to: letterOptions.out, jsonOnStdout: json)
         } catch {
             try ledger.delete(request.id)
             throw error
         }
-        print("Recorded follow-up request \(request.id). After sending it: pda request sent \(request.id)")
+        let message = "Recorded follow-up request \(request.id). After sending it: pda request sent \(request.id)"
+        if json { Output.note(message) } else { print(message) }
     }
 }
 

@@ -58,8 +58,10 @@ enum RightsCLI {
         return day
     }
 
-    /// Writes `stem.txt` and `stem.html` into `folder` and prints where, with the sender's notes.
-    static func write(_ letter: Letter, stem: String, to folder: String) throws {
+    /// Writes `stem.txt` and `stem.html` into `folder` and says where, with the sender's notes:
+    /// on stdout, or on stderr when stdout carries JSON.
+    static func write(_ letter: Letter, stem: String, to folder: String, jsonOnStdout: Bool = false) throws {
+        let say: (String) -> Void = jsonOnStdout ? { Output.note($0) } : { Swift.print($0) }
         let dir = URL(fileURLWithPath: folder)
         let text = dir.appendingPathComponent(stem + ".txt"), html = dir.appendingPathComponent(stem + ".html")
         do {
@@ -69,9 +71,9 @@ enum RightsCLI {
         } catch {
             throw CannotWrite(path: dir.path)
         }
-        print("Wrote \(text.path) and \(html.path)")
-        if !letter.via.isEmpty { print("Send it by: " + letter.via.joined(separator: "; ")) }
-        for note in letter.notes { print("  note: \(note)") }
+        say("Wrote \(text.path) and \(html.path)")
+        if !letter.via.isEmpty { say("Send it by: " + letter.via.joined(separator: "; ")) }
+        for note in letter.notes { say("  note: \(note)") }
     }
 
     static func ownerName(_ store: AccountStore) -> String? { (try? store.owner())?.name }

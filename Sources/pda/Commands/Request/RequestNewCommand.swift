@@ -40,14 +40,17 @@ struct RequestNewCommand: ParsableCommand {
             let text = LetterWriter(language: language, senderName: letter.name ?? RightsCLI.ownerName(store))
                 .request(contact, law: law, today: today)
             do {
-                try RightsCLI.write(text, stem: "request-\(request.id)-\(platform.rawValue)", to: letter.out)
+                try RightsCLI.write(text, stem: "request-\(request.id)-\(platform.rawValue)", to: letter.out, jsonOnStdout: json)
             } catch {
                 // No letter, no request: the account stays as it was.
                 try ledger.delete(request.id)
                 throw error
             }
-            print("Recorded request \(request.id) (\(platform.rawValue), \(law.rawValue)). After sending it: pda request sent \(request.id)")
-            if json { Output.json(RequestJSON.request(request, today: today)) }
+            if json {
+                Output.json(RequestJSON.request(request, today: today))
+            } else {
+                print("Recorded request \(request.id) (\(platform.rawValue), \(law.rawValue)). After sending it: pda request sent \(request.id)")
+            }
         }
     }
 }
