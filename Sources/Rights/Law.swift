@@ -21,7 +21,7 @@ public enum Law: String, CaseIterable, Sendable, Codable {
         case .gdpr: return "Art. 15(1), 15(3) and Art. 20 GDPR"
         case .ukGDPR: return "Art. 15(1), 15(3) and Art. 20 UK GDPR"
         case .ccpa: return "Cal. Civ. Code §1798.100, §1798.110 and §1798.130"
-        case .pipl: return "《个人信息保护法》第四十四条、第四十五条"
+        case .pipl: return "PIPL Art. 44 and 45"
         }
     }
 
@@ -54,13 +54,13 @@ public enum Law: String, CaseIterable, Sendable, Codable {
             ]
         case .pipl:
             return [
-                LegalItem(id: "copy_all", article: "《个人信息保护法》第四十五条第一款"),
-                LegalItem(id: "purposes", article: "第四十四条、第十七条"),
-                LegalItem(id: "categories", article: "第四十四条、第十七条"),
-                LegalItem(id: "retention", article: "第十七条"),
-                LegalItem(id: "recipients", article: "第二十三条"),
-                LegalItem(id: "adm_logic", article: "第二十四条、第四十八条"),
-                LegalItem(id: "portable", article: "第四十五条第三款"),
+                LegalItem(id: "copy_all", article: "PIPL Art. 45(1)"),
+                LegalItem(id: "purposes", article: "PIPL Art. 44, 17"),
+                LegalItem(id: "categories", article: "PIPL Art. 44, 17"),
+                LegalItem(id: "retention", article: "PIPL Art. 17"),
+                LegalItem(id: "recipients", article: "PIPL Art. 23"),
+                LegalItem(id: "adm_logic", article: "PIPL Art. 24, 48"),
+                LegalItem(id: "portable", article: "PIPL Art. 45(3)"),
             ]
         }
     }

@@ -52,7 +52,7 @@ final class AuditTests: XCTestCase {
         let auditor = CompletenessAudit(store: account.store, data: try CraftedAccount.data())
         let audit = try XCTUnwrap(auditor.audit(platform: "taobao"))
         XCTAssertEqual(audit.law, .pipl)
-        XCTAssertTrue(audit.findings.contains { $0.id == "law:adm_logic" && $0.article.contains("第二十四条") })
+        XCTAssertTrue(audit.findings.contains { $0.id == "law:adm_logic" && $0.article == "PIPL Art. 24, 48" })
         XCTAssertTrue(audit.findings.contains { $0.id == "field:collected_list" })
         XCTAssertNil(try auditor.audit(platform: "douyin"))
         XCTAssertEqual(try auditor.importedPlatforms(), ["taobao"])

@@ -32,6 +32,10 @@ final class LetterTests: XCTestCase {
         XCTAssertEqual(zh.to.first, "行吟信息科技（上海）有限公司")
         XCTAssertTrue(zh.html.hasPrefix("<!doctype html>"))
         XCTAssertTrue(zh.html.contains("<html lang=zh>"))
+        XCTAssertTrue(zh.text.contains("（第二十四条、第四十八条）"), "Chinese letters cite the statute's own numbering")
+        let en = LetterWriter(language: .en).request(try data.contact(.taobao), law: .pipl, today: today)
+        XCTAssertTrue(en.text.contains("(PIPL Art. 24, 48)"))
+        XCTAssertFalse(en.text.contains("第二十四条"))
     }
 
     func testACCPARequestCitesTheStatute() throws {

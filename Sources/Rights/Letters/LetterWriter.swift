@@ -22,12 +22,25 @@ public struct LetterWriter: Sendable {
         }
     }
 
-    /// Article citations in the letter's language (German: DSGVO, EuGH; the numbers stay).
+    /// Article citations in the letter's language (German: DSGVO, EuGH; Chinese: the PIPL's
+    /// articles as the statute numbers them; the numbers stay).
     func cite(_ article: String) -> String {
+        if language == .zh { return Self.piplInChinese[article] ?? article }
         guard language == .de else { return article }
         return article.replacingOccurrences(of: "UK GDPR", with: "UK-DSGVO").replacingOccurrences(of: "GDPR", with: "DSGVO")
             .replacingOccurrences(of: "CJEU", with: "EuGH").replacingOccurrences(of: " and ", with: " und ")
     }
+
+    static let piplInChinese = [
+        "PIPL Art. 44 and 45": "《个人信息保护法》第四十四条、第四十五条",
+        "PIPL Art. 45(1)": "《个人信息保护法》第四十五条第一款",
+        "PIPL Art. 44, 17": "第四十四条、第十七条",
+        "PIPL Art. 17": "第十七条",
+        "PIPL Art. 23": "第二十三条",
+        "PIPL Art. 24, 48": "第二十四条、第四十八条",
+        "PIPL Art. 45(3)": "第四十五条第三款",
+        "PIPL Art. 44, 45, 48": "第四十四条、第四十五条、第四十八条",
+    ]
 
     /// The deadline rule in the letter's language.
     func rule(_ law: Law, extended: Bool) -> String {
@@ -106,7 +119,7 @@ public struct LetterWriter: Sendable {
     }
 
     func items(_ law: Law) -> [String] {
-        law.items.map { "\(LegalText.label($0.id, language)) (\(cite($0.article)))" }
+        law.items.map { language == .zh ? "\(LegalText.label($0.id, language))（\(cite($0.article))）" : "\(LegalText.label($0.id, language)) (\(cite($0.article)))" }
     }
 
     func closing() -> [Letter.Block] {
