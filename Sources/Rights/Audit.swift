@@ -19,7 +19,9 @@ public struct AuditFinding: Sendable, Equatable {
     /// Stable: `section:activity.watch`, `field:watch_duration`, `law:purposes`.
     public var id: String
     public var kind: Kind
+    /// In English; `translations` has the German (`de`) and Chinese (`zh`) ones where known.
     public var label: String
+    public var translations: [String: String] = [:]
     public var basis: Basis
     public var source: String
     /// The article the follow-up letter cites.
@@ -71,8 +73,9 @@ public struct CompletenessAudit: Sendable {
         for earlier in exports.dropLast() {
             for section in earlier.sections where !latest.sections.contains(section) && !reported.contains(section) {
                 reported.insert(section)
-                let label = expected.sections.first { "\($0.group).\($0.kind)" == section }?.label ?? section
-                findings.append(AuditFinding(id: "section:\(section)", kind: .section, label: label, basis: .earlierExport,
+                let documented = expected.sections.first { "\($0.group).\($0.kind)" == section }
+                findings.append(AuditFinding(id: "section:\(section)", kind: .section, label: documented?.label ?? section,
+                                             translations: Self.translations(documented?.labelDE, documented?.labelZH), basis: .earlierExport,
                                              source: "export \(earlier.id) imported \(earlier.importedAt) (SHA-256 \(earlier.sha256.prefix(12))…) had records of it; export \(latest.id) of \(latest.importedAt) has none",
                                              article: lawArticle))
             }
@@ -81,19 +84,29 @@ public struct CompletenessAudit: Sendable {
             let key = "\(section.group).\(section.kind)"
             guard !latest.sections.contains(key), !reported.contains(key) else { continue }
             reported.insert(key)
-            findings.append(AuditFinding(id: "section:\(key)", kind: .section, label: section.label, basis: .documented,
+            findings.append(AuditFinding(id: "section:\(key)", kind: .section, label: section.label,
+                                         translations: Self.translations(section.labelDE, section.labelZH), basis: .documented,
                                          source: section.source + " (absent from the latest export; it may also mean you have none)",
                                          article: lawArticle))
         }
         for field in expected.fields where try !holds(field, platform: platform) {
-            findings.append(AuditFinding(id: "field:\(field.id)", kind: .field, label: field.label, basis: field.check == "not_in_exports" ? .law : .documented,
+            findings.append(AuditFinding(id: "field:\(field.id)", kind: .field, label: field.label,
+                                         translations: Self.translations(field.labelDE, field.labelZH), basis: field.check == "not_in_exports" ? .law : .documented,
                                          source: field.source, article: field.law))
         }
         for item in law.itemsNoExportCarries {
-            findings.append(AuditFinding(id: "law:\(item.id)", kind: .law, label: LegalText.label(item.id, .en), basis: .law,
+            findings.append(AuditFinding(id: "law:\(item.id)", kind: .law, label: LegalText.label(item.id, .en),
+                                         translations: Self.translations(LegalText.label(item.id, .de), LegalText.label(item.id, .zh)), basis: .law,
                                          source: "\(law.title): no export format carries it", article: item.article))
         }
         return PlatformAudit(platform: platform, law: law, exports: exports, findings: findings)
+    }
+
+    static func translations(_ de: String?, _ zh: String?) -> [String: String] {
+        var t: [String: String] = [:]
+        t["de"] = de
+        t["zh"] = zh
+        return t
     }
 
     /// Whether the imported exports of `platform` hold the field. A duration check with no

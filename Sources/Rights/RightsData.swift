@@ -47,16 +47,30 @@ public struct Expectations: Sendable, Codable {
         public var group: String
         public var kind: String
         public var label: String
+        public var labelDE: String?
+        public var labelZH: String?
         public var source: String
+
+        enum CodingKeys: String, CodingKey {
+            case group, kind, label, source
+            case labelDE = "label_de", labelZH = "label_zh"
+        }
     }
     public struct Field: Sendable, Codable {
         public var id: String
         public var label: String
+        public var labelDE: String?
+        public var labelZH: String?
         public var check: String
         public var kind: String?
         public var kinds: [String]?
         public var source: String
         public var law: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, label, check, kind, kinds, source, law
+            case labelDE = "label_de", labelZH = "label_zh"
+        }
     }
     public var sections: [Section]
     public var fields: [Field]

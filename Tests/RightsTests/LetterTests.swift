@@ -93,6 +93,21 @@ final class LetterTests: XCTestCase {
         XCTAssertTrue(letter.text.contains("confirm explicitly that you hold no such data"))
     }
 
+    func testAChineseFollowUpNamesTheGapsInChinese() throws {
+        let account = try CraftedAccount()
+        try account.export("tiktok", importedAt: "2026-01-01T00:00:00Z", sections: ["activity.like": 2, "activity.watch": 1])
+        let latest = try account.export("tiktok", importedAt: "2026-03-01T00:00:00Z", sections: ["activity.watch": 1])
+        try account.activity("tiktok", kind: "watch", export: latest, count: 1)
+        let data = try CraftedAccount.data()
+        let audit = try XCTUnwrap(CompletenessAudit(store: account.store, data: data).audit(platform: "tiktok", law: .gdpr))
+        let zh = LetterWriter(language: .zh).gapLines(audit.findings)
+        XCTAssertTrue(zh.contains { $0.hasPrefix("点赞记录（") && $0.hasSuffix("您此前提供的副本包含此项") }, zh.joined(separator: "\n"))
+        XCTAssertTrue(zh.contains { $0.hasPrefix("每个视频的观看时长") })
+        let de = LetterWriter(language: .de).gapLines(audit.findings)
+        XCTAssertTrue(de.contains { $0.hasPrefix("Likes (Art. 15(3) DSGVO") })
+        XCTAssertTrue(de.contains { $0.hasPrefix("die Kategorien personenbezogener Daten") }, "legal items in German too")
+    }
+
     func testHTMLEscapesWhatItPrints() {
         let letter = Letter(language: .en, to: ["<b>Co</b>"], via: [], date: today, subject: "a & b", blocks: [.paragraph("<script>")], notes: [])
         XCTAssertTrue(letter.html.contains("&lt;b&gt;Co&lt;/b&gt;"))

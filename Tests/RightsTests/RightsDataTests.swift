@@ -35,10 +35,12 @@ final class RightsDataTests: XCTestCase {
             for section in expected.sections {
                 XCTAssertTrue(["items", "activity", "inferences"].contains(section.group))
                 XCTAssertFalse(section.source.isEmpty)
+                XCTAssertTrue(section.labelDE != nil && section.labelZH != nil, "\(platform): \(section.label) untranslated")
             }
             for field in expected.fields {
                 XCTAssertTrue(checks.contains(field.check), "\(platform): \(field.check)")
                 XCTAssertFalse(field.source.isEmpty)
+                XCTAssertTrue(field.labelDE != nil && field.labelZH != nil, "\(platform): \(field.label) untranslated")
             }
         }
     }

@@ -232,20 +232,23 @@ public struct LetterWriter: Sendable {
                       blocks: blocks, notes: notes)
     }
 
+    /// One line per finding, in the letter's language, with the article that entitles to it.
+    public func gapLines(_ findings: [AuditFinding]) -> [String] {
+        findings.map { finding in
+            let label = finding.translations[language.rawValue] ?? finding.label
+            let line = language == .zh ? "\(label)（\(cite(finding.article))）" : "\(label) (\(cite(finding.article)))"
+            guard finding.basis == .earlierExport else { return line }
+            return line + " — " + t("an earlier copy you provided contained it", "eine frühere Kopie von Ihnen enthielt sie", "您此前提供的副本包含此项")
+        }
+    }
+
     /// The follow-up request listing exactly what the audit found missing.
     public func followUp(_ audit: PlatformAudit, contact: PlatformContact, receivedOn: Day?, today: Day) -> Letter {
         let (to, via, notes) = addressee(contact)
         let law = audit.law
         let due = Deadline.of(law, received: today, extended: false).due
         let when = receivedOn?.description ?? audit.exports.last.map { String($0.importedAt.prefix(10)) } ?? today.description
-        let gaps = audit.findings.map { finding -> String in
-            let label = finding.kind == .law ? LegalText.label(String(finding.id.dropFirst(4)), language) : finding.label
-            switch finding.basis {
-            case .earlierExport: return "\(label) (\(cite(finding.article))) — " + t("an earlier copy you provided contained it", "eine frühere Kopie von Ihnen enthielt sie", "您此前提供的副本包含此项")
-            case .documented: return "\(label) (\(cite(finding.article)))"
-            case .law: return "\(label) (\(cite(finding.article)))"
-            }
-        }
+        let gaps = gapLines(audit.findings)
         var blocks: [Letter.Block] = [
             .paragraph(t("On \(when) I received a copy of my personal data from \(Self.platformName(audit.platform)). It does not answer my request under \(cite(law.copyArticles)) in full. The following is missing:",
                          "Am \(when) habe ich eine Kopie meiner Daten von \(Self.platformName(audit.platform)) erhalten. Sie beantwortet meinen Antrag gemäß \(cite(law.copyArticles)) nicht vollständig. Es fehlen:",

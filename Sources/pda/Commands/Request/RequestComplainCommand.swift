@@ -31,11 +31,11 @@ struct RequestComplainCommand: ParsableCommand {
             let data = try RightsData.load()
             let platform = try RightsCLI.platform(request.platform)
             let authority = try data.authority(for: platform, law: request.law)
+            let writer = LetterWriter(language: try Language(code: letter.language ?? request.language), senderName: letter.name ?? RightsCLI.ownerName(store))
             var gaps: [String] = []
             if state == .answered || request.purpose == .followUp, let audit = try CompletenessAudit(store: store, data: data).audit(platform: request.platform, law: request.law) {
-                gaps = audit.findings.map { "\($0.label) (\($0.article))" }
+                gaps = writer.gapLines(audit.findings)
             }
-            let writer = LetterWriter(language: try Language(code: letter.language ?? request.language), senderName: letter.name ?? RightsCLI.ownerName(store))
             let text = try writer.complaint(request, contact: try data.contact(platform), authority: authority, gaps: gaps, today: day)
             try RightsCLI.write(text, stem: "complaint-\(id)-\(request.platform)", to: letter.out)
         }
