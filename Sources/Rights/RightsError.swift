@@ -12,6 +12,8 @@ public enum RightsError: Error, LocalizedError, Equatable {
     case cannotExtend(law: String)
     case unsupportedLanguage(String)
     case dateBeforeSent(id: Int64)
+    case notOverdue(id: Int64, due: String)
+    case noExport(platform: String)
 
     public var errorDescription: String? {
         switch self {
@@ -25,6 +27,8 @@ public enum RightsError: Error, LocalizedError, Equatable {
         case .cannotExtend(let law): return "\(law) knows no extension of the deadline"
         case .unsupportedLanguage(let l): return "letters are written in en, de and zh, not \(l)"
         case .dateBeforeSent(let id): return "that date is before request \(id) was sent"
+        case .notOverdue(let id, let due): return "request \(id) is not overdue: its deadline is \(due); a complaint can follow once it has passed"
+        case .noExport(let platform): return "no export of \(platform) is imported: import one with `pda import`, then audit it"
         }
     }
 
@@ -33,8 +37,8 @@ public enum RightsError: Error, LocalizedError, Equatable {
         switch self {
         case .noData: return 66
         case .badData: return 65
-        case .unknownRequest: return 66
-        case .noContact, .noAuthority, .notSent, .alreadyAnswered, .cannotExtend, .unsupportedLanguage, .dateBeforeSent: return 64
+        case .unknownRequest, .noExport: return 66
+        case .noContact, .noAuthority, .notSent, .alreadyAnswered, .cannotExtend, .unsupportedLanguage, .dateBeforeSent, .notOverdue: return 64
         }
     }
 }

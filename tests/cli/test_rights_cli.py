@@ -64,8 +64,10 @@ def test_refusals_have_documented_exit_codes(pda, tmp_path):
     assert pda("request", "sent", "1", "--on", "2026-01-15").code == 0
     r = pda("request", "extend", "1")
     assert r.code == 64 and "pipl" in r.err
-    assert pda("request", "complain", "1", "--today", "2026-01-20").code == 64, "not overdue yet"
-    assert pda("audit", "tiktok").code == 64
+    r = pda("request", "complain", "1", "--today", "2026-01-20")
+    assert r.code == 64 and "not overdue" in r.err, "not overdue yet"
+    r = pda("audit", "tiktok")
+    assert r.code == 66 and "no export of tiktok" in r.err
     listed = pda("request", "list", "--json").json()["requests"]
     assert [r["id"] for r in listed] == [1], "refused commands recorded nothing"
 

@@ -42,7 +42,7 @@ struct AuditCommand: ParsableCommand {
             var audits: [PlatformAudit] = []
             for p in platforms {
                 guard let audit = try auditor.audit(platform: p, law: law) else {
-                    throw ValidationError("no export of \(p) is imported: import one with `pda import`, then audit it")
+                    throw RightsError.noExport(platform: p)
                 }
                 audits.append(audit)
             }

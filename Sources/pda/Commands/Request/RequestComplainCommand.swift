@@ -26,7 +26,7 @@ struct RequestComplainCommand: ParsableCommand {
             let state = request.state(today: day)
             if state == .draft { throw RightsError.notSent(id: id) }
             if state == .waiting || state == .extended {
-                throw ValidationError("request \(id) is not overdue: its deadline is \(request.deadline!.due)")
+                throw RightsError.notOverdue(id: id, due: request.deadline!.due.description)
             }
             let data = try RightsData.load()
             let platform = try RightsCLI.platform(request.platform)
