@@ -109,7 +109,7 @@ public struct RightsData: Sendable {
         struct ExpectationsFile: Codable { var platforms: [String: Expectations] }
         func read<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
             let url = dir.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw RightsError.badData(file: url.path, reason: "missing") }
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw RightsError.missingData(file: url.path) }
             do { return try JSONDecoder().decode(type, from: data) } catch {
                 throw RightsError.badData(file: url.path, reason: String(describing: error))
             }

@@ -3,6 +3,7 @@ import Foundation
 /// Everything `pda request` and `pda audit` refuse, with the documented exit code.
 public enum RightsError: Error, LocalizedError, Equatable {
     case noData
+    case missingData(file: String)
     case badData(file: String, reason: String)
     case noContact(platform: String)
     case noAuthority(platform: String, law: String)
@@ -18,6 +19,7 @@ public enum RightsError: Error, LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .noData: return "pda's rights data (contacts, authorities) was not found: set PDA_RIGHTS_DIR to the repository's rights/ folder, or reinstall with `make install`"
+        case .missingData(let file): return "\(file) is missing: pda's rights data is incomplete (set PDA_RIGHTS_DIR to the repository's rights/ folder)"
         case .badData(let file, let reason): return "\(file) is not valid rights data: \(reason)"
         case .noContact(let platform): return "no privacy contact is known for \(platform) (see rights/contacts.json)"
         case .noAuthority(let platform, let law): return "no authority is known for a \(law) complaint about \(platform) (see rights/contacts.json)"
@@ -35,7 +37,7 @@ public enum RightsError: Error, LocalizedError, Equatable {
     /// 64 usage, 65 bad data file, 66 missing input.
     public var exitCode: Int32 {
         switch self {
-        case .noData: return 66
+        case .noData, .missingData: return 66
         case .badData: return 65
         case .unknownRequest, .noExport: return 66
         case .noContact, .noAuthority, .notSent, .alreadyAnswered, .cannotExtend, .unsupportedLanguage, .dateBeforeSent, .notOverdue: return 64

@@ -52,7 +52,17 @@ final class RightsDataTests: XCTestCase {
 
     func testMissingDataIsATypedError() {
         XCTAssertThrowsError(try RightsData.load(from: URL(fileURLWithPath: "/nonexistent"))) { error in
-            guard case RightsError.badData = error else { return XCTFail("\(error)") }
+            guard case RightsError.missingData = error else { return XCTFail("\(error)") }
+            XCTAssertEqual((error as? RightsError)?.exitCode, 66)
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertNoThrow(try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true))
+        XCTAssertNoThrow(try Data("{\"platforms\": [".utf8).write(to: dir.appendingPathComponent("contacts.json")))
+        XCTAssertThrowsError(try RightsData.load(from: dir)) { error in
+            guard case RightsError.badData(let file, _) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(file.hasSuffix("contacts.json"), "names the file")
+            XCTAssertEqual((error as? RightsError)?.exitCode, 65)
         }
     }
 }
