@@ -43,6 +43,11 @@ install: release
 	install -d $(DESTDIR)$(PREFIX)/share/pda/mappings/examples
 	install -m 0644 mappings/*.json $(DESTDIR)$(PREFIX)/share/pda/mappings/
 	install -m 0644 mappings/examples/*.json $(DESTDIR)$(PREFIX)/share/pda/mappings/examples/
+	install -d $(DESTDIR)$(PREFIX)/share/pda/rights/datenanfragen/companies $(DESTDIR)$(PREFIX)/share/pda/rights/datenanfragen/supervisory-authorities
+	install -m 0644 rights/*.json rights/README.md $(DESTDIR)$(PREFIX)/share/pda/rights/
+	install -m 0644 rights/datenanfragen/LICENSE $(DESTDIR)$(PREFIX)/share/pda/rights/datenanfragen/
+	install -m 0644 rights/datenanfragen/companies/*.json $(DESTDIR)$(PREFIX)/share/pda/rights/datenanfragen/companies/
+	install -m 0644 rights/datenanfragen/supervisory-authorities/*.json $(DESTDIR)$(PREFIX)/share/pda/rights/datenanfragen/supervisory-authorities/
 
 # Regenerates schemas/account.sql from the migrations.
 schema:

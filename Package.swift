@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pda", targets: ["pda"]),
-        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Readers", "Importers", "Portability", "LaborLedger", "Reports", "Collective"]),
+        .library(name: "PDAKit", targets: ["AccountModel", "AccountStore", "Readers", "Importers", "Portability", "LaborLedger", "Reports", "Collective", "Rights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -41,8 +41,10 @@ let package = Package(
             "AccountModel", "AccountStore", "Readers", "Importers", "LaborLedger", "Portability", "Reports",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Data requests under the GDPR, CCPA and PIPL, and the completeness audit of exports.
+        .target(name: "Rights", dependencies: ["AccountModel", "AccountStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "pda", dependencies: [
-            "AccountModel", "AccountStore", "Readers", "Importers", "Portability", "LaborLedger", "Reports", "Collective",
+            "AccountModel", "AccountStore", "Readers", "Importers", "Portability", "LaborLedger", "Reports", "Collective", "Rights",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AccountModelTests", dependencies: ["AccountModel"]),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "Readers", "AccountStore", "TestFixtures"]),
         .testTarget(name: "PortabilityTests", dependencies: ["Portability", "LaborLedger"]),
         .testTarget(name: "LaborLedgerTests", dependencies: ["LaborLedger", "Reports", "AccountStore"]),
+        .testTarget(name: "RightsTests", dependencies: ["Rights", "AccountStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CollectiveTests", dependencies: ["Collective", "AccountStore", "LaborLedger"]),
     ]
 )

@@ -81,6 +81,22 @@ CREATE TABLE owner (
   created_at TEXT NOT NULL
 );
 
+CREATE TABLE request (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  law TEXT NOT NULL CHECK (law IN ('gdpr', 'uk-gdpr', 'ccpa', 'pipl')),
+  language TEXT NOT NULL,
+  -- access: the first request; follow_up: asks for the gaps `pda audit` found.
+  purpose TEXT NOT NULL CHECK (purpose IN ('access', 'follow_up')),
+  follows_request_id INTEGER REFERENCES request(id),
+  created_at TEXT NOT NULL,
+  sent_on TEXT,
+  -- The day the platform said it extends the deadline (GDPR Art. 12(3), CCPA §1798.130).
+  extended_on TEXT,
+  received_on TEXT,
+  answer_export_id INTEGER REFERENCES source_export(id)
+);
+
 CREATE TABLE source_export (
   id INTEGER PRIMARY KEY,
   platform TEXT NOT NULL,
@@ -97,6 +113,8 @@ CREATE TABLE source_export (
 CREATE INDEX activity_by_time ON activity (occurred_at);
 
 CREATE INDEX item_by_time ON item (created_at);
+
+CREATE INDEX request_by_platform ON request (platform, sent_on);
 
 CREATE VIEW activity_by_month AS
   SELECT id, platform, kind, substr(occurred_at, 1, 7) AS month, occurred_at, text, url, duration_seconds,

@@ -8,6 +8,7 @@ enum Schema {
         migrator.registerMigration("v1: account, provenance, records, search", migrate: v1)
         migrator.registerMigration("v2: item duration", migrate: v2)
         migrator.registerMigration("v3: contentless search index", migrate: v3)
+        migrator.registerMigration("v4: data requests", migrate: v4)
         migrator.registerMigration("v5: month views for browsing", migrate: v5)
         return migrator
     }
@@ -24,6 +25,31 @@ enum Schema {
               SELECT id, platform, kind, substr(occurred_at, 1, 7) AS month, occurred_at, text, url, duration_seconds,
                      amount, currency, source_export_id, locator
               FROM activity;
+            """)
+    }
+
+    /// Requests for a copy under the GDPR, UK GDPR, CCPA or PIPL (`pda request`), and the export
+    /// that answered each. Dates are days (`YYYY-MM-DD`): deadlines are counted in days, and the
+    /// deadline itself is computed from `law`, `sent_on` and `extended_on`, never stored, so a
+    /// corrected rule applies to old requests too.
+    private static func v4(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE request (
+              id INTEGER PRIMARY KEY,
+              platform TEXT NOT NULL,
+              law TEXT NOT NULL CHECK (law IN ('gdpr', 'uk-gdpr', 'ccpa', 'pipl')),
+              language TEXT NOT NULL,
+              -- access: the first request; follow_up: asks for the gaps `pda audit` found.
+              purpose TEXT NOT NULL CHECK (purpose IN ('access', 'follow_up')),
+              follows_request_id INTEGER REFERENCES request(id),
+              created_at TEXT NOT NULL,
+              sent_on TEXT,
+              -- The day the platform said it extends the deadline (GDPR Art. 12(3), CCPA §1798.130).
+              extended_on TEXT,
+              received_on TEXT,
+              answer_export_id INTEGER REFERENCES source_export(id)
+            );
+            CREATE INDEX request_by_platform ON request (platform, sent_on);
             """)
     }
 

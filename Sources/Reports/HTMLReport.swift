@@ -7,7 +7,7 @@ import LaborLedger
 /// shows a person what they gave each platform and what the platform inferred about them.
 public enum HTMLReport {
     public static func render(store: AccountStore, filter: RecordFilter = RecordFilter(), models: ValuationModels = .defaults(),
-                              generatedAt: String) throws -> String {
+                              generatedAt: String, requests: RequestsAndGaps? = nil) throws -> String {
         let ledger = try Ledger.compute(store, filter: filter)
         let valuation = try ledger.value(with: models, store: store, filter: filter)
         let status = try store.status()
@@ -56,7 +56,9 @@ public enum HTMLReport {
                 + v.inputs.map { "<li>\(HTMLText.escape($0.0)): \(HTMLText.escape($0.1))</li>" }.joined() + "</ul><p class=muted>Source: \(HTMLText.escape(v.source))</p></div>"
         }
         for message in valuation.missing { body += "<p class=muted>\(HTMLText.escape(message))</p>" }
-        body += "</section><section><h2>Sources</h2>"
+        body += "</section>"
+        if let requests { body += requests.html }
+        body += "<section><h2>Sources</h2>"
         body += HTML.table(["platform", "file", "format", "imported", "SHA-256"], status.sources.map { [$0.platform, $0.fileName, $0.format, $0.importedAt, $0.sha256] })
         body += "</section>"
         return page(body)

@@ -8,11 +8,11 @@ struct PDA: ParsableCommand {
         version: PDAVersion.string,
         subcommands: [
             // In the order a person meets them: the account, reading it, other formats, the
-            // ledger, archives, and collective mode.
+            // ledger, archives, data requests and their audit, and collective mode.
             InitCommand.self, ImportCommand.self, StatusCommand.self, ItemsCommand.self, ActivityCommand.self,
             InferencesCommand.self, SearchCommand.self, InspectCommand.self, MappingCommand.self,
             LedgerCommand.self, ReportCommand.self, BrowseCommand.self, ExportCommand.self, VerifyCommand.self, KeyCommand.self,
-            CollectiveCommand.self,
+            RequestCommand.self, AuditCommand.self, CollectiveCommand.self,
         ]
     )
 }

@@ -5,6 +5,7 @@ import Foundation
 import Importers
 import Portability
 import Readers
+import Rights
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,6 +56,7 @@ struct ImportCommand: ParsableCommand {
                     let report = try pipeline.importExport(paths: group, platform: platform)
                     reports.append(report)
                     if !json { ImportReportText.print(report) }
+                    try RequestAnswers.link(report, store: store, quiet: json)
                 } catch {
                     // One bad export must not stop the others; the exit code reports it.
                     Output.note("pda: error: \(Failure.message(error))")
@@ -66,6 +68,16 @@ struct ImportCommand: ParsableCommand {
             }
             if json { Output.json(.array(reports.map(\.json))) }
             if let firstFailure { throw ExitCode(Failure.exitCode(firstFailure)) }
+        }
+    }
+}
+
+/// A new export of a platform answers the oldest open `pda request` for it.
+enum RequestAnswers {
+    static func link(_ report: ImportReport, store: AccountStore, quiet: Bool) throws {
+        guard report.status == .imported, let export = try store.sourceExport(sha256: report.sha256) else { return }
+        if let request = try RequestLedger(store: store).linkImport(platform: report.platform, exportID: export.id, importedOn: Day.today()), !quiet {
+            print("  answers request \(request.id) (sent \(request.sentOn!)); see what it leaves out: pda audit \(report.platform)")
         }
     }
 }

@@ -7,6 +7,7 @@ import Importers
 import LaborLedger
 import Portability
 import Readers
+import Rights
 
 enum Output {
     static func json(_ value: JSONValue) {
@@ -78,6 +79,7 @@ enum Failure {
         case is DatasetteMissing: return 69
         case let error as CollectiveError: return error.exitCode
         case is LaborLedger.ValuationError: return 65
+        case let error as RightsError: return error.exitCode
         case let error as CocoaError where error.code == .fileWriteNoPermission || error.code == .fileWriteUnknown: return 73
         default: return 1
         }
