@@ -1,4 +1,5 @@
 import AccountModel
+import AccountStore
 import Foundation
 @testable import Importers
 @testable import Readers
@@ -115,6 +116,36 @@ final class AmazonImporterTests: XCTestCase {
             let amounts = sink.activities(.purchase).map(\.amount)
             XCTAssertEqual(amounts, expected, name)
         }
+    }
+
+    /// One order shipped the same item (same order, ASIN, price, date) in two shipments: two
+    /// purchases, both counted as money. A line Amazon wrote twice byte for byte is one. A
+    /// newer export listing the same lines adds nothing.
+    func testTwoShipmentsOfTheSameItemAreTwoPurchases() throws {
+        let header = "ASIN,Carrier Name & Tracking Number,Currency,Order Date,Order ID,Original Quantity,Product Name,Ship Date,Total Amount,Unit Price"
+        let first = "B0SAME,UPS(1Z0001),USD,2024-05-01T10:00:00Z,114-1,1,Filter cartridge,2024-05-02T08:00:00Z,19.99,19.99"
+        let second = "B0SAME,UPS(1Z0002),USD,2024-05-01T10:00:00Z,114-1,1,Filter cartridge,2024-05-09T08:00:00Z,19.99,19.99"
+        let other = "B0OTHER,UPS(1Z0003),USD,2024-05-03T10:00:00Z,114-2,1,Pump,2024-05-04T08:00:00Z,5.00,5.00"
+        let folder = AccountFolder(url: temporary.appendingPathComponent("account"))
+        try folder.createDirectories()
+        let store = try AccountStore(folder: folder)
+        let pipeline = ImportPipeline(store: store, folder: folder, importers: [AmazonImporter()])
+        func importRows(_ rows: [String], as name: String) throws -> ImportReport {
+            let export = temporary.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
+            try ([header] + rows).joined(separator: "\n").write(to: export.appendingPathComponent("Order History.csv"), atomically: true, encoding: .utf8)
+            return try pipeline.importExport(paths: [export.path])
+        }
+        let report = try importRows([first, second, first, other], as: "Your Orders")
+        XCTAssertEqual(report.records["activity"]?["purchase"]?.new, 3)
+        XCTAssertEqual(report.records["activity"]?["purchase"]?.present, 1, "the line written twice is one purchase")
+        let amounts = try store.moneyRows(RecordFilter(), kinds: ["purchase"]).map(\.amount).sorted()
+        XCTAssertEqual(amounts, ["19.99", "19.99", "5.00"])
+        // A later export with the same lines and one new one: only the new line is added.
+        let later = try importRows([first, second, other, "B0NEW,UPS(1Z0004),USD,2024-06-01T10:00:00Z,114-3,1,Hose,2024-06-02T08:00:00Z,3.00,3.00"],
+                                   as: "Your Orders later")
+        XCTAssertEqual(later.records["activity"]?["purchase"]?.new, 1)
+        XCTAssertEqual(later.records["activity"]?["purchase"]?.present, 3)
     }
 
     func testTimes() {

@@ -30,7 +30,8 @@ public struct AmazonImporter: Importer {
     }
 
     public func run(_ export: ExportReader, format: String, into sink: RecordSink) throws {
-        let context = AmazonContext(sink: sink)
+        let distinct = DistinctRows(sink)
+        let context = AmazonContext(sink: distinct)
         for entry in export.entries {
             guard let reader = AmazonFiles.reader(for: entry) else {
                 sink.skipped(section: entry.path, reason: AmazonFiles.skipReason(for: entry))
@@ -39,7 +40,12 @@ public struct AmazonImporter: Importer {
             var rows = 0
             switch reader {
             case .rows(let build):
-                try export.forEachCSVRecord(entry, placeholders: CSVPlaceholders.amazon) { rows += 1; try build($0, context) }
+                try export.forEachCSVRecord(entry, placeholders: CSVPlaceholders.amazon) { record in
+                    rows += 1
+                    distinct.row = record
+                    try build(record, context)
+                }
+                distinct.row = nil
             case .list(let build):
                 try AmazonLists.forEachValue(entry, export: export) { value, line in rows += 1; try build(value, line, entry, context) }
             case .document(let read):
