@@ -13,6 +13,10 @@ final class RegistryTests: XCTestCase {
     /// Fixture cases that exist to be refused (an HTML-only Takeout must ask for JSON).
     static let expectedRefusals: Set<String> = ["youtube/takeout-nl-html-only"]
 
+    /// Records a fixture holds twice on purpose, as real exports do (the same record written
+    /// twice collapses into one).
+    static let exactRepeats: [String: Int] = [:]
+
     func subfolders(_ url: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { name in
             var isDirectory: ObjCBool = false
@@ -53,6 +57,16 @@ final class RegistryTests: XCTestCase {
                 XCTAssertEqual(try pipeline.choose(for: export, platform: nil).0.name, importer.name, "\(key) is recognized by another importer")
                 let report = try pipeline.importExport(paths: [path])
                 XCTAssertGreaterThan(report.newRecords, 0, "\(key) imported nothing")
+                // Natural keys must not merge records that differ in the export: on a first
+                // import no item or activity is "already present" unless the fixture repeats a
+                // record. (Identity facts and inferences are sets: a profile's e-mail stated in
+                // two sections is one fact.)
+                for (group, kinds) in report.records where group == "items" || group == "activity" {
+                    for (kind, tally) in kinds {
+                        let expected = Self.exactRepeats["\(key) \(kind)"] ?? 0
+                        XCTAssertEqual(tally.present, expected, "\(key): \(tally.present) \(group) \(kind) records collapsed into others")
+                    }
+                }
                 XCTAssertEqual(try pipeline.importExport(paths: [path]).status, .alreadyImported, key)
             }
         }
