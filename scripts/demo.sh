@@ -18,9 +18,9 @@ zipdir fixtures/instagram/json-2024 "$DEMO/instagram-2024.zip"
 zipdir fixtures/x/archive-2022 "$DEMO/x-archive.zip"
 
 step init --name "Demo Person";            pda init --name "Demo Person"
-step import tiktok-2024.zip tiktok-2022.zip fixtures/tiktok/txt instagram-2024.zip x-archive.zip fixtures/youtube/takeout-en-2023 …
+step import tiktok-2024.zip tiktok-2022.zip fixtures/tiktok/txt instagram-2024.zip x-archive.zip fixtures/youtube/takeout-en-2023 … fixtures/alipay/bill-2024
 pda import "$DEMO/tiktok-2024.zip" "$DEMO/tiktok-2022.zip" fixtures/tiktok/txt "$DEMO/instagram-2024.zip" "$DEMO/x-archive.zip" \
-  fixtures/youtube/takeout-en-2023 fixtures/reddit/gdpr-2024 fixtures/amazon/request-your-data-2024 fixtures/taobao/orders-userscript
+  fixtures/youtube/takeout-en-2023 fixtures/reddit/gdpr-2024 fixtures/amazon/request-your-data-2024 fixtures/taobao/orders-userscript fixtures/alipay/bill-2024
 step import tiktok-2024.zip "   (the same file again)"
 pda import "$DEMO/tiktok-2024.zip"
 step status;                               pda status

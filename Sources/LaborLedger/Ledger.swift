@@ -26,8 +26,12 @@ public struct Ledger: Sendable {
         public var platform: String
         public var kind: String
         public var currency: String
+        /// Net of refunds: a refund is a negative amount of the same kind (a bill's 退款 row).
         public var amount: Decimal
+        /// Records with a positive amount (the purchases themselves).
         public var count: Int
+        /// Records with a negative amount: refunds that reduced `amount`.
+        public var refunds: Int = 0
     }
 
     public var rows: [Row] = []
@@ -123,7 +127,7 @@ public struct Ledger: Sendable {
             guard let amount = Decimal(string: row.amount, locale: Locale(identifier: "en_US_POSIX")) else { continue }
             let key = "\(row.platform)|\(row.kind)|\(row.currency)"
             sums[key, default: Money(platform: row.platform, kind: row.kind, currency: row.currency, amount: 0, count: 0)].amount += amount
-            sums[key]!.count += 1
+            if amount < 0 { sums[key]!.refunds += 1 } else { sums[key]!.count += 1 }
         }
         return sums.keys.sorted().map { sums[$0]! }
     }

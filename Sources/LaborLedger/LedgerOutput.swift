@@ -18,7 +18,7 @@ extension Ledger {
                               ("videoSeconds", content.videoSeconds.map { .number(Self.seconds($0)) } ?? .null)])),
             ("commerce", .array(money.map { m in
                 .obj([("platform", .string(m.platform)), ("kind", .string(m.kind)), ("currency", .string(m.currency)),
-                      ("amount", .string(MoneyFormat.format(m.amount))), ("count", .int(m.count))])
+                      ("amount", .string(MoneyFormat.format(m.amount))), ("count", .int(m.count)), ("refunds", .int(m.refunds))])
             })),
             ("rows", .array(rows.map { r in
                 .obj([("platform", .string(r.platform)), ("month", .string(r.month)), ("category", .string(r.category)),

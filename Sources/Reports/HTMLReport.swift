@@ -36,7 +36,11 @@ public enum HTMLReport {
             body += "<div class=card style=\"border-color:\(HTML.categoryColors[category]!)\"><b>\(ledger.totals[LaborCategory(rawValue: category)!] ?? 0)</b><span>\(category)</span></div>"
         }
         body += "<div class=card><b>\(Ledger.duration(ledger.attention.lowSeconds))–\(Ledger.duration(ledger.attention.highSeconds))</b><span>attention time</span></div>"
-        for m in ledger.money { body += "<div class=card><b>\(MoneyFormat.format(m.amount)) \(HTMLText.escape(m.currency))</b><span>\(HTMLText.escape(m.kind)) on \(HTMLText.escape(m.platform))</span></div>" }
+        for m in ledger.money {
+            let platform = Platform(rawValue: m.platform)?.label ?? m.platform
+            let refunds = m.refunds > 0 ? ", net of \(m.refunds) refund(s)" : ""
+            body += "<div class=card><b>\(MoneyFormat.format(m.amount)) \(HTMLText.escape(m.currency))</b><span>\(m.count) \(HTMLText.escape(m.kind)) on \(HTMLText.escape(platform))\(refunds)</span></div>"
+        }
         body += "</section>"
         body += "<section><h2>Month by month</h2>\(Charts.stackedMonths(perMonth.keys.sorted(), perMonth, categories: categories))</section>"
         body += "<section><h2>Where your labor went</h2>\(Charts.shares(perPlatform.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }))</section>"

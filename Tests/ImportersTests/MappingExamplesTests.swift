@@ -82,6 +82,7 @@ final class MappingExamplesTests: XCTestCase {
         ])
         XCTAssertEqual(problems, [])
         XCTAssertEqual(Set(mappings.map(\.name)), ["taobao-orders-userscript", "douyin-pipl-copy-example",
-                                                  "xiaohongshu-pipl-copy-example", "weibo-pipl-copy-example"])
+                                                  "xiaohongshu-pipl-copy-example", "weibo-pipl-copy-example",
+                                                  "alipay-bill", "wechat-pay-bill", "jd-bill", "meituan-bill"])
     }
 }

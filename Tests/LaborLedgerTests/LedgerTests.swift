@@ -2,6 +2,7 @@ import AccountModel
 import AccountStore
 import Foundation
 @testable import LaborLedger
+import Reports
 import XCTest
 
 final class LedgerTests: XCTestCase {
@@ -105,5 +106,30 @@ final class LedgerTests: XCTestCase {
             XCTAssertTrue((error as? ValuationError)?.localizedDescription.contains("has no source") == true)
         }
         XCTAssertEqual(ValuationModels.defaults().revenuePerUser.count, 2)
+    }
+
+    /// A bill's refund is a purchase with a negative amount: the spending on that platform is
+    /// net of it, and it is counted apart from the purchases.
+    func testRefundsReduceSpendingPerPlatformInCNY() throws {
+        let store = try AccountStore()
+        _ = try store.importExport(ExportDescription(platform: .alipay, fileName: "bill.csv", sha256: "r", size: 1, format: "alipay-bill-csv",
+                                                     importer: "alipay-bill", importerVersion: "mapping-1", importedAt: "2025-01-01T00:00:00Z"),
+                                   media: nil) { sink in
+            let loc = Locator(entry: "bill.csv")
+            for (id, amount) in [("1", "59.80"), ("2", "45.00"), ("3", "-45.00"), ("4", "28.16")] {
+                try sink.add(Activity(platform: .alipay, kind: .purchase, occurredAt: Self.time("2024-03-0\(id)T00:00:00Z"), amount: amount,
+                                      currency: "CNY", detail: .obj([("id", .string(id))]), locator: loc))
+            }
+            try sink.add(Activity(platform: .meituan, kind: .purchase, occurredAt: Self.time("2024-03-05T00:00:00Z"), amount: "15.00",
+                                  currency: "CNY", locator: loc))
+        }
+        let ledger = try Ledger.compute(store)
+        XCTAssertEqual(ledger.money, [
+            Ledger.Money(platform: "alipay", kind: "purchase", currency: "CNY", amount: Decimal(string: "87.96")!, count: 3, refunds: 1),
+            Ledger.Money(platform: "meituan", kind: "purchase", currency: "CNY", amount: 15, count: 1, refunds: 0),
+        ])
+        let html = try HTMLReport.render(store: store, generatedAt: "2025-01-01T00:00:00Z")
+        XCTAssertTrue(html.contains("<b>87.96 CNY</b><span>3 purchase on Alipay 支付宝, net of 1 refund(s)</span>"), html)
+        XCTAssertTrue(html.contains("<b>15.00 CNY</b><span>1 purchase on Meituan 美团</span>"))
     }
 }

@@ -37,9 +37,53 @@ public struct Mapping: Sendable {
         public var sheet: String?
         /// 1-based record holding the column names (title rows above it are skipped); 0 = none.
         public var headerRow: Int
+        /// When set, the header is the first row holding all these columns (within the first
+        /// rows), wherever a preamble of varying length puts it; `headerRow` is then unused.
+        public var findHeader: HeaderSearch?
+        /// Counts the document states about itself (`共66笔记录`), compared with the records read.
+        public var countChecks: [CountCheck] = []
         /// JSON Pointer to the array of records; `*` iterates every key or index.
         public var records: String
         public var rules: [Rule]
+    }
+
+    public struct HeaderSearch: Sendable {
+        public var columns: [String]
+        /// How many rows from the top are searched; a bill's preamble is at most a few dozen.
+        public var within: Int
+    }
+
+    /// `pattern` finds a number (its first capture group) in the rows above the header; it is
+    /// compared with the records read that meet `when` (all records when empty). A difference
+    /// is a warning by count: the bill was cut, edited, or read with the wrong header.
+    public struct CountCheck: Sendable {
+        public var label: String
+        public var pattern: Pattern
+        public var when: [Condition]
+    }
+
+    /// A compiled regular expression (ICU syntax), checked when the mapping is parsed.
+    public struct Pattern: @unchecked Sendable {
+        public let source: String
+        let regex: NSRegularExpression
+
+        public init?(_ source: String) {
+            guard let regex = try? NSRegularExpression(pattern: source) else { return nil }
+            self.source = source
+            self.regex = regex
+        }
+
+        func matches(_ text: String) -> Bool {
+            regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+
+        /// The first capture group of the first match (the whole match when there is no group).
+        func firstCapture(_ text: String) -> String? {
+            guard let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+            let group = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
+            guard group.location != NSNotFound, let range = Range(group, in: text) else { return nil }
+            return String(text[range])
+        }
     }
 
     public struct Rule: Sendable {
@@ -55,6 +99,9 @@ public struct Mapping: Sendable {
         /// Extra values kept with an activity (`detail`), in the mapping's order.
         public var detail: [(String, FieldSpec)]
         public var skipWhen: [Condition]
+        /// Only records meeting every one of these become this rule's record (a bill's 支出 rows
+        /// are purchases; its 收入 and 不计收支 rows are not).
+        public var when: [Condition] = []
     }
 
     /// Where a value comes from: the first non-empty of `from` (column names, JSON keys or
@@ -68,6 +115,10 @@ public struct Mapping: Sendable {
         public var fallback: String?
         public var timeFormat: TimeFormat = .local
         public var zone: TimeZone?
+        /// Keeps the first capture group of this pattern in the value (`99.00(已全额退款)` → `99.00`).
+        public var extract: Pattern?
+        /// Amounts: the value's sign is flipped (a refund written as a positive income).
+        public var negate = false
 
         public static func constant(_ value: String) -> FieldSpec { FieldSpec(constant: value) }
 
@@ -89,6 +140,8 @@ public struct Mapping: Sendable {
         public var field: FieldSpec
         public var values: Set<String>
         public var whenEmpty: Bool
+        /// The value matches this regular expression (`-退款$`).
+        public var matches: Pattern?
     }
 
     public enum TimeFormat: String, Sendable, CaseIterable {

@@ -73,17 +73,43 @@ public struct MappingImporter: Importer {
             for document in matching {
                 covered.insert(document.path)
                 var builder = MappingRecordBuilder(mapping: mapping, export: export, document: document)
-                var records = 0
-                try SourceReader(export: export, source: source, document: document).forEach { record in
+                var records = 0, unselected = 0
+                var counted = [Int](repeating: 0, count: source.countChecks.count)
+                let outline = try SourceReader(export: export, source: source, document: document).forEach { record in
                     records += 1
+                    if !source.rules.contains(where: { builder.selects($0, record) }) { unselected += 1 }
+                    for (k, check) in source.countChecks.enumerated() where check.when.allSatisfy({ builder.matches($0, record) }) { counted[k] += 1 }
                     for rule in source.rules { try builder.emit(record, rule: rule, into: sink) }
                 }
+                if let search = source.findHeader, !outline.headerFound {
+                    sink.skipped(section: document.path, reason: "no row holding the columns \(search.columns.joined(separator: ", ")) in the first \(search.within) rows")
+                    continue
+                }
                 report(builder, records: records, document: document, into: sink)
+                if unselected > 0 {
+                    sink.skipped(section: document.path, reason: "\(unselected) record(s) met no rule's when and became nothing")
+                }
+                checkCounts(source, counted: counted, preamble: outline.preamble, document: document, into: sink)
             }
         }
         // Files the mapping does not describe are what a person would want to know about.
         for document in documents where !covered.contains(document.path) && [.json, .csv, .xlsx].contains(document.kind) {
             sink.skipped(section: document.path, reason: "not described by the mapping \(mapping.name)")
+        }
+    }
+
+    /// Compares what the bill says it holds with what was read. Only counts are named: the
+    /// stated totals are amounts of the person's money and stay out of messages.
+    private func checkCounts(_ source: Mapping.Source, counted: [Int], preamble: [String], document: ExportDocument, into sink: RecordSink) {
+        for (k, check) in source.countChecks.enumerated() {
+            guard let text = preamble.lazy.compactMap({ check.pattern.firstCapture($0) }).first else {
+                sink.skipped(section: document.path, reason: "the count of \(check.label) is not stated above the header; not checked")
+                continue
+            }
+            guard let stated = Int(text.filter(\.isNumber)) else { continue }
+            if stated != counted[k] {
+                sink.skipped(section: document.path, reason: "the bill states \(stated) \(check.label) but \(counted[k]) were read: it may be cut or edited")
+            }
         }
     }
 

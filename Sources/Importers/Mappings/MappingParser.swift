@@ -108,7 +108,8 @@ public enum MappingParser {
                                      keys: keys, confidence: confidence)
         }
 
-        static let sourceKeys: Set<String> = ["name", "files", "format", "encoding", "delimiter", "sheet", "header_row", "records", "produce"]
+        static let sourceKeys: Set<String> = ["name", "files", "format", "encoding", "delimiter", "sheet", "header_row", "find_header",
+                                              "check_counts", "records", "produce"]
 
         func source(_ json: JSONValue, at path: String, zone: TimeZone) -> Mapping.Source? {
             guard let s = object(json, at: path, allowed: Self.sourceKeys) else { return nil }
@@ -131,16 +132,56 @@ public enum MappingParser {
             if let h = s["header_row"] {
                 if let value = h.stringValue.flatMap(Int.init), value >= 0 { headerRow = value } else { error(path + "/header_row", "a row number (1 = first row, 0 = no header)") }
             }
+            let findHeader = s["find_header"].flatMap { headerSearch($0, at: path + "/find_header") }
+            if findHeader != nil && s["header_row"] != nil { warning(path + "/header_row", "find_header is given: header_row is not used") }
+            let countChecks = (s["check_counts"]?.arrayValue ?? []).enumerated().compactMap { k, c in countCheck(c, at: "\(path)/check_counts/\(k)") }
+            if let c = s["check_counts"], c.arrayValue == nil { error(path + "/check_counts", "a list of {\"label\", \"pattern\", \"when\"}") }
+            if !countChecks.isEmpty && findHeader == nil && headerRow <= 1 {
+                warning(path + "/check_counts", "the counts are looked for above the header: use find_header or a header_row below the preamble")
+            }
             let records = string(s["records"], at: path + "/records") ?? ""
             if !records.isEmpty && !records.hasPrefix("/") { error(path + "/records", "a JSON Pointer such as /data/notes (\"\" for the whole document)") }
             let rules = (s["produce"]?.arrayValue ?? []).enumerated().compactMap { k, r in rule(r, at: "\(path)/produce/\(k)") }
             if s["produce"]?.arrayValue?.isEmpty ?? true { error(path + "/produce", "say what each record becomes") }
             return Mapping.Source(name: string(s["name"], at: path + "/name") ?? files.first ?? "source", files: files,
                                   format: format ?? .auto, encoding: encoding, delimiter: delimiter,
-                                  sheet: s["sheet"]?.stringValue, headerRow: headerRow, records: records, rules: rules)
+                                  sheet: s["sheet"]?.stringValue, headerRow: headerRow, findHeader: findHeader,
+                                  countChecks: countChecks, records: records, rules: rules)
         }
 
-        static let ruleKeys: Set<String> = ["item", "activity", "inference", "identity", "fields", "detail", "skip_when", "comment"]
+        static let headerSearchKeys: Set<String> = ["columns", "within"]
+
+        func headerSearch(_ json: JSONValue, at path: String) -> Mapping.HeaderSearch? {
+            guard let h = object(json, at: path, allowed: Self.headerSearchKeys) else { return nil }
+            let columns = strings(h["columns"], at: path + "/columns")
+            if columns.isEmpty { error(path + "/columns", "name the columns the header row holds (\"交易时间\", \"金额\" …)") }
+            var within = 50
+            if let w = h["within"] {
+                if let value = w.stringValue.flatMap(Int.init), value >= 1, value <= 1000 { within = value } else {
+                    error(path + "/within", "a number of rows from 1 to 1000")
+                }
+            }
+            return columns.isEmpty ? nil : Mapping.HeaderSearch(columns: columns, within: within)
+        }
+
+        static let countCheckKeys: Set<String> = ["label", "pattern", "when"]
+
+        func countCheck(_ json: JSONValue, at path: String) -> Mapping.CountCheck? {
+            guard let c = object(json, at: path, allowed: Self.countCheckKeys) else { return nil }
+            let label = string(c["label"], at: path + "/label") ?? "records"
+            guard let source = string(c["pattern"], at: path + "/pattern", required: true) else { return nil }
+            guard let pattern = regex(source, at: path + "/pattern") else { return nil }
+            if pattern.regex.numberOfCaptureGroups < 1 { error(path + "/pattern", "capture the stated count with a group: 共(\\d+)笔记录") }
+            let when = (c["when"]?.arrayValue ?? []).enumerated().compactMap { k, w in condition(w, at: "\(path)/when/\(k)") }
+            return Mapping.CountCheck(label: label, pattern: pattern, when: when)
+        }
+
+        func regex(_ source: String, at path: String) -> Mapping.Pattern? {
+            guard let pattern = Mapping.Pattern(source) else { error(path, "not a valid regular expression"); return nil }
+            return pattern
+        }
+
+        static let ruleKeys: Set<String> = ["item", "activity", "inference", "identity", "fields", "detail", "skip_when", "when", "comment"]
 
         func rule(_ json: JSONValue, at path: String) -> Mapping.Rule? {
             guard let r = object(json, at: path, allowed: Self.ruleKeys) else { return nil }
@@ -182,8 +223,11 @@ public enum MappingParser {
                 for member in d.members ?? [] { if let spec = field(member.value, at: path + "/detail/" + member.key) { detail.append((member.key, spec)) } }
             }
             let conditions = (r["skip_when"]?.arrayValue ?? []).enumerated().compactMap { k, c in condition(c, at: "\(path)/skip_when/\(k)") }
+            let when = (r["when"]?.arrayValue ?? []).enumerated().compactMap { k, c in condition(c, at: "\(path)/when/\(k)") }
+            if let w = r["when"], w.arrayValue == nil { error(path + "/when", "a list of conditions, all of which must hold") }
+            for (name, spec) in fields where spec.negate && name != "amount" { warning(path + "/fields/" + name, "negate applies to amount only") }
             guard let target else { return nil }
-            return Mapping.Rule(target: target, fields: fields, detail: detail, skipWhen: conditions)
+            return Mapping.Rule(target: target, fields: fields, detail: detail, skipWhen: conditions, when: when)
         }
 
         /// A kind is a word of the vocabulary, or a field whose values `map` translates into one.
@@ -199,7 +243,7 @@ public enum MappingParser {
             return spec
         }
 
-        static let fieldKeys: Set<String> = ["from", "value", "template", "map", "default", "format", "zone"]
+        static let fieldKeys: Set<String> = ["from", "value", "template", "map", "default", "format", "zone", "extract", "negate"]
 
         func field(_ json: JSONValue, at path: String) -> Mapping.FieldSpec? {
             switch json {
@@ -225,6 +269,10 @@ public enum MappingParser {
                 }
             }
             spec.zone = timeZone(f["zone"], at: path + "/zone")
+            if let source = string(f["extract"], at: path + "/extract") { spec.extract = regex(source, at: path + "/extract") }
+            if let n = f["negate"] {
+                if case .bool(let flag) = n { spec.negate = flag } else { error(path + "/negate", "true or false") }
+            }
             if spec.from.isEmpty && spec.constant == nil && spec.template == nil {
                 error(path, "say where the value comes from: from, value or template")
             }
@@ -232,15 +280,18 @@ public enum MappingParser {
         }
 
         func condition(_ json: JSONValue, at path: String) -> Mapping.Condition? {
-            guard let c = object(json, at: path, allowed: ["field", "in", "empty"]) else { return nil }
+            guard let c = object(json, at: path, allowed: ["field", "in", "empty", "matches"]) else { return nil }
             guard let fieldJSON = c["field"], let spec = field(fieldJSON, at: path + "/field") else {
                 error(path + "/field", "name the field to test")
                 return nil
             }
             let values = Set(strings(c["in"], at: path + "/in"))
             let empty = c["empty"] == .bool(true)
-            if values.isEmpty && !empty { error(path, "give \"in\": [values] or \"empty\": true") }
-            return Mapping.Condition(field: spec, values: values, whenEmpty: empty)
+            let matches = string(c["matches"], at: path + "/matches").flatMap { regex($0, at: path + "/matches") }
+            if values.isEmpty && !empty && matches == nil && c["matches"] == nil {
+                error(path, "give \"in\": [values], \"matches\": \"regular expression\" or \"empty\": true")
+            }
+            return Mapping.Condition(field: spec, values: values, whenEmpty: empty, matches: matches)
         }
 
         // MARK: - Helpers

@@ -20,7 +20,13 @@ struct MappingRecordBuilder {
         self.document = document
     }
 
+    /// Whether the record meets every condition of a rule's `when` (a rule without one takes all).
+    func selects(_ rule: Mapping.Rule, _ record: SourceRecord) -> Bool {
+        rule.when.allSatisfy { matches($0, record) }
+    }
+
     mutating func emit(_ record: SourceRecord, rule: Mapping.Rule, into sink: RecordSink) throws {
+        guard selects(rule, record) else { return }
         if rule.skipWhen.contains(where: { matches($0, record) }) {
             skippedByCondition += 1
             return
@@ -64,6 +70,7 @@ struct MappingRecordBuilder {
         // The first non-empty of `from`, else the template, else the constant or default.
         var value = spec.from.lazy.compactMap { record.value($0) }.first
         if value == nil, let template = spec.template { value = fill(template, record) }
+        if let pattern = spec.extract, let v = value { value = pattern.firstCapture(v).flatMap(SourceRecord.clean) }
         if let map = spec.map {
             if let v = value { value = map[v] ?? spec.fallback } else { value = spec.constant ?? spec.fallback }
             return value
@@ -110,6 +117,9 @@ struct MappingRecordBuilder {
             return (nil, nil)
         }
         var value = parsed.value
+        if rule.fields["amount"]?.negate == true {
+            value = value.hasPrefix("-") ? String(value.dropFirst()) : (DecimalText.isZero(value) ? value : "-" + value)
+        }
         if let quantityText = text("quantity", rule, record) {
             if let quantity = Amounts.parse(quantityText)?.value, let product = DecimalText.multiply(value, quantity) { value = product } else { count("quantity") }
         }
@@ -140,9 +150,9 @@ struct MappingRecordBuilder {
         }
     }
 
-    private func matches(_ condition: Mapping.Condition, _ record: SourceRecord) -> Bool {
+    func matches(_ condition: Mapping.Condition, _ record: SourceRecord) -> Bool {
         guard let value = resolve(condition.field, record) else { return condition.whenEmpty }
-        return condition.values.contains(value)
+        return condition.values.contains(value) || condition.matches?.matches(value) == true
     }
 
     private mutating func count(_ field: String) { unreadable[field, default: 0] += 1 }
@@ -170,6 +180,8 @@ enum DecimalText {
               parts.count == 1 || parts[1].allSatisfy(\.isNumber), let value = Int64(parts.joined()) else { return nil }
         return (negative ? -value : value, parts.count == 2 ? parts[1].count : 0)
     }
+
+    static func isZero(_ text: String) -> Bool { text.allSatisfy { $0 == "0" || $0 == "." || $0 == "-" } }
 
     static func format(_ value: Int64, scale: Int) -> String {
         let negative = value < 0

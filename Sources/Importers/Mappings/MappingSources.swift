@@ -109,11 +109,19 @@ struct SourceReader {
         }
     }
 
-    func forEach(_ body: (SourceRecord) throws -> Void) throws {
+    /// What a table document held besides its records: the rows above the header (a bill's
+    /// preamble, one text per row) and whether the header was found.
+    struct TableOutline {
+        var preamble: [String] = []
+        var headerFound = true
+    }
+
+    @discardableResult
+    func forEach(_ body: (SourceRecord) throws -> Void) throws -> TableOutline {
         switch format {
-        case .json: try forEachJSON(body)
-        case .xlsx: try forEachXLSX(body)
-        case .csv, .auto: try forEachCSV(body)
+        case .json: try forEachJSON(body); return TableOutline()
+        case .xlsx: return try forEachXLSX(body)
+        case .csv, .auto: return try forEachCSV(body)
         }
     }
 
@@ -125,7 +133,7 @@ struct SourceReader {
         func check(_ cells: [String]) -> Bool {
             seen += 1
             if folded.isSubset(of: Set(cells.map(CSVHeader.fold))) { found = true }
-            return !found && seen < 10
+            return !found && seen < max(10, source.findHeader?.within ?? 0)
         }
         switch format {
         case .json: return false
@@ -140,26 +148,28 @@ struct SourceReader {
         return found
     }
 
-    private func forEachCSV(_ body: (SourceRecord) throws -> Void) throws {
-        guard let entry = document.entry else { return }
-        var table = TableAssembler(headerRow: source.headerRow)
+    private func forEachCSV(_ body: (SourceRecord) throws -> Void) throws -> TableOutline {
+        guard let entry = document.entry else { return TableOutline() }
+        var table = TableAssembler(source)
         try export.forEachCSVRow(entry, encoding: source.encoding, delimiter: source.delimiter) { row in
             if let record = table.feed(row.fields, Locator(entry: entry.path, line: row.line)) { try body(record) }
-            return true
+            return !table.gaveUp
         }
+        return table.outline
     }
 
-    private func forEachXLSX(_ body: (SourceRecord) throws -> Void) throws {
+    private func forEachXLSX(_ body: (SourceRecord) throws -> Void) throws -> TableOutline {
         let workbook = try export.xlsx(document.entry)
         guard let sheet = workbook.sheet(matching: source.sheet) else {
             throw ImportError.malformed(file: export.displayName, entry: document.path, reason: "the mapping's sheet is not in the workbook")
         }
-        var table = TableAssembler(headerRow: source.headerRow)
+        var table = TableAssembler(source)
         let sheetToken = "/" + MappingPointer.escape(sheet.name) + "/"
         try export.forEachXLSXRow(document.entry, workbook: workbook, sheet: sheet) { row in
             if let record = table.feed(row.fields, Locator(entry: document.path, pointer: sheetToken + String(row.number))) { try body(record) }
-            return true
+            return !table.gaveUp
         }
+        return table.outline
     }
 
     private func forEachJSON(_ body: (SourceRecord) throws -> Void) throws {
@@ -236,24 +246,59 @@ struct SourceReader {
     }
 }
 
-/// Skips title rows, takes the header row, and turns the rows after it into records.
+/// Skips title rows, takes the header row (at a fixed position, or the first row holding the
+/// wanted columns), and turns the rows after it into records. The rows above the header are
+/// kept as text for the count checks.
 struct TableAssembler {
     let headerRow: Int
+    let search: Mapping.HeaderSearch?
+    private let wanted: Set<String>
     private var index = 0
     private var header: [String]?
     private var columns: [String: Int] = [:]
+    private(set) var outline = SourceReader.TableOutline()
+    /// The header was searched for and is not within its rows: nothing after can be read.
+    private(set) var gaveUp = false
 
-    init(headerRow: Int) { self.headerRow = headerRow }
+    init(_ source: Mapping.Source) {
+        headerRow = source.headerRow
+        search = source.findHeader
+        wanted = Set((source.findHeader?.columns ?? []).map(CSVHeader.fold))
+        outline.headerFound = search == nil
+    }
 
     mutating func feed(_ cells: [String], _ locator: Locator) -> SourceRecord? {
         index += 1
-        if headerRow > 0 && index < headerRow { return nil }
-        if headerRow > 0 && index == headerRow {
-            header = cells
-            for (k, name) in cells.enumerated() where columns[CSVHeader.fold(name)] == nil { columns[CSVHeader.fold(name)] = k }
+        if let search, header == nil {
+            if wanted.isSubset(of: Set(cells.map(CSVHeader.fold))) {
+                take(header: cells)
+                outline.headerFound = true
+            } else {
+                outline.preamble.append(Self.text(of: cells))
+                if index >= search.within { gaveUp = true }
+            }
+            return nil
+        }
+        if search == nil && headerRow > 0 && index < headerRow {
+            outline.preamble.append(Self.text(of: cells))
+            return nil
+        }
+        if search == nil && headerRow > 0 && index == headerRow {
+            take(header: cells)
             return nil
         }
         if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
         return SourceRecord(locator: locator, cells: cells, header: header, columns: columns)
+    }
+
+    private mutating func take(header cells: [String]) {
+        // Bills pad header cells (`交易时间            `): names are trimmed.
+        header = cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        for (k, name) in cells.enumerated() where columns[CSVHeader.fold(name)] == nil { columns[CSVHeader.fold(name)] = k }
+    }
+
+    /// A preamble row as one line: its non-empty cells joined by commas (`收入：1笔 28.50元`).
+    static func text(of cells: [String]) -> String {
+        cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: ",")
     }
 }

@@ -82,7 +82,10 @@ enum LedgerText {
         Swift.print("    method: \(ledger.estimator.method)")
         Swift.print("  content volume: \(ledger.content.characters) characters, \(ledger.content.mediaFiles) media files (\(ledger.content.mediaBytes) bytes)"
             + (ledger.content.videoSeconds.map { ", \(Ledger.duration($0)) of video" } ?? ""))
-        for m in ledger.money { Swift.print("  money: \(MoneyFormat.format(m.amount)) \(m.currency) in \(m.count) \(m.kind) records on \(m.platform)") }
+        for m in ledger.money {
+            let refunds = m.refunds > 0 ? ", net of \(m.refunds) refund(s)" : ""
+            Swift.print("  money: \(MoneyFormat.format(m.amount)) \(m.currency) in \(m.count) \(m.kind) records on \(Platform(rawValue: m.platform)?.label ?? m.platform)\(refunds)")
+        }
         Swift.print("")
         Output.table(dimensions + ["count"], ledger.grouped(by: dimensions).map { $0.key + [String($0.count)] })
         if !ledger.inferences.isEmpty {
