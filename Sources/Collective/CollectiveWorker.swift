@@ -52,9 +52,12 @@ public enum CollectiveWorker {
     public static func run(folder: CollectiveFolder, pseudonym: String, paths: [String], organisationDID: String) -> WorkResult {
         var files: [WorkResult.FileResult] = []
         let store: AccountStore
+        let memberLock: MemberLock
         do {
             let account = folder.memberAccount(pseudonym)
             try account.createDirectories()
+            guard let lock = MemberLock(account: account.url, wait: true) else { throw CollectiveError.cannotCreate(path: "worker.lock") }
+            memberLock = lock
             let opened = try AccountStore(folder: account)
             if try opened.owner() == nil {
                 // The organisation holds these accounts; the member is known only by pseudonym.
@@ -82,6 +85,7 @@ public enum CollectiveWorker {
             }
         }
         let ledger = anyImported ? try? MemberLedger.from(store) : nil
+        memberLock.release()
         return WorkResult(files: files, ledger: ledger)
     }
 
