@@ -22,6 +22,9 @@ extension CollectiveStore {
         let lock = try beginRun()
         defer { lock.release() }
         let other = try CollectiveStore(folder: shard)
+        // A shard still being processed is not merged half-done.
+        let shardLock = shard.url == folder.url ? nil : try CollectiveRunLock(folder: shard)
+        defer { shardLock?.release() }
         guard try other.info().secretFingerprint == info().secretFingerprint else {
             throw CollectiveError.differentSecret(shard: shard.url.path)
         }

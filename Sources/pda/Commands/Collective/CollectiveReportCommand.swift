@@ -80,7 +80,11 @@ struct CollectiveReportCommand: ParsableCommand {
             if csv { print(report.csv, terminator: ""); return }
             guard html == nil else { return }
             if report.suppressedAll {
-                print("Fewer than k = \(report.k) members: nothing can be published yet.")
+                if let privacy = report.privacy {
+                    print("The noisy member count is below k = \(report.k): this release publishes nothing (ε = \(privacy.epsilon) was spent; \(privacy.budget.remaining) remains).")
+                } else {
+                    print("Fewer than k = \(report.k) members: nothing can be published yet.")
+                }
                 return
             }
             print("\(report.name ?? "Collective"): \(report.members) members, k = \(report.k)\(report.epsilon.map { ", Laplace noise ε = \($0)" } ?? "")")
