@@ -122,7 +122,7 @@ def main():
     run_seconds = time.monotonic() - started
     expected_rows, expected_counts = collective_rows(reference), account_counts(reference)
 
-    failures, kinds, orphan_wait = [], {k: 0 for k in KINDS}, 0.0
+    failures, kinds, orphan_wait, finished_first = [], {k: 0 for k in KINDS}, 0.0, 0
     for trial in range(args.trials):
         kind = KINDS[trial % len(KINDS)]
         kinds[kind] += 1
@@ -143,6 +143,7 @@ def main():
             pass  # the run had finished
         code = proc.wait()
         stderr = proc.stderr.read()
+        finished_first += code == 0  # the signal came after the run had ended
         problems = []
         waited = time.monotonic()
         while workers_of(folder) and time.monotonic() - waited < 5:
@@ -174,10 +175,12 @@ def main():
 
     result = {"benchmark": "collective add interrupted", "trials": args.trials, "members": args.members, "kinds": kinds,
               "uninterruptedSeconds": round(run_seconds, 2), "passed": args.trials - len(failures), "failures": failures,
+              "stoppedMidRun": args.trials - finished_first,
               "longestOrphanSeconds": round(orphan_wait, 3)}
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))
-    print(f"{result['passed']}/{args.trials} interrupted runs ok ({', '.join(f'{n} {k}' for k, n in kinds.items())}); "
+    print(f"{result['passed']}/{args.trials} interrupted runs ok ({', '.join(f'{n} {k}' for k, n in kinds.items())}; "
+          f"{result['stoppedMidRun']} stopped mid-run, the others had finished); "
           f"uninterrupted run {run_seconds:.1f} s; workers gone within {orphan_wait:.2f} s of their run")
     for failure in failures:
         print(f"  trial {failure['trial']} ({failure['kind']}, exit {failure['exit']}): {'; '.join(failure['problems'])}")

@@ -27,7 +27,10 @@ extension CollectiveStore {
         }
         var failure: Error?
         if hasFolder {
+            // An orphan worker of a killed run may still be finishing in this folder: wait for it.
+            let worker = MemberLock(account: account, wait: true)
             do { try remove(account) } catch { failure = error }
+            worker?.release()
         }
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

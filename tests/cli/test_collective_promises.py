@@ -41,3 +41,13 @@ def test_interrupted_runs_leave_a_sound_collective(tmp_path):
                         "--work", str(tmp_path / "kill")], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "4/4 interrupted runs ok" in r.stdout
+
+
+def test_a_worker_ends_when_its_parent_is_gone(pda, tmp_path):
+    """A worker whose parent (here: a pid that is not its parent) is gone ends at once, exit 137."""
+    union = tmp_path / "union"
+    assert pda("collective", "init", union).code == 0
+    exports = make_exports(tmp_path, 1)
+    r = pda("collective", "work", "--collective", union, "--pseudonym", "m-" + "0" * 24, "--organisation-did", "did:key:z",
+            "--parent-pid", "1", "--", exports / "m0.zip")
+    assert r.code == 137 and r.out == ""
