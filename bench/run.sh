@@ -9,6 +9,8 @@ for bench in bench/import_tiktok.sh bench/export_bench.sh bench/import_x.sh benc
   echo "== $bench"
   bash "$bench"
 done
+echo "== bench/kill_collective.py"
+python3 bench/kill_collective.py --pda "${PDA_BIN:-.build/release/pda}" --trials 50 --json bench/work/kill_collective.json
 python3 - <<'PY'
 import glob, json
 results = {p.split("/")[-1][:-5]: json.load(open(p)) for p in sorted(glob.glob("bench/work/*.json"))}

@@ -54,4 +54,8 @@ step collective add --collective "$DEMO/union" "$DEMO/members" --jobs 2
 pda collective add --collective "$DEMO/union" "$DEMO/members" --jobs 2
 step collective report --collective "$DEMO/union"
 pda collective report --collective "$DEMO/union"
+step collective report --collective "$DEMO/union" --epsilon 0.5 --months 2023-01..2025-12
+pda collective report --collective "$DEMO/union" --epsilon 0.5 --months 2023-01..2025-12
+step collective budget --collective "$DEMO/union"
+pda collective budget --collective "$DEMO/union"
 printf '\nThe demo account is in %s (delete it when done).\n' "$DEMO"

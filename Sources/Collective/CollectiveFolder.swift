@@ -12,6 +12,11 @@ public enum CollectiveError: Error, LocalizedError {
     case badManifest(file: String, line: Int, reason: String)
     case differentSecret(shard: String)
     case cannotCreate(path: String)
+    case deletionFailed(path: String, reason: String)
+    case busy(pid: Int?)
+    case interrupted(signal: Int32, recorded: Int)
+    case conflictingMember(shard: String, count: Int)
+    case budgetExhausted(spent: Double, total: Double, asked: Double)
 
     public var errorDescription: String? {
         switch self {
@@ -22,6 +27,17 @@ public enum CollectiveError: Error, LocalizedError {
         case .badManifest(let file, let line, let reason): return "\(file):\(line): \(reason)"
         case .differentSecret(let shard): return "\(shard) was initialized with another secret: copy the initialized collective to every shard before processing"
         case .cannotCreate(let path): return "cannot create \(path)"
+        case .deletionFailed(let path, let reason):
+            return "the member's rows are deleted, but their folder \(path) could not be removed (\(reason)); the withdrawal is NOT complete: fix the cause and run withdraw again"
+        case .busy(let pid):
+            return "another pda collective run\(pid.map { " (process \($0))" } ?? "") is using this collective; wait for it to finish"
+        case .interrupted(let signal, let recorded):
+            let name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
+            return "interrupted by \(name): \(recorded) exports were recorded; the members in progress were discarded. Run the same command again to continue"
+        case .conflictingMember(let shard, let count):
+            return "\(shard) holds \(count) member(s) that differ from the copy already in this collective (processed in two shards?); nothing was merged"
+        case .budgetExhausted(let spent, let total, let asked):
+            return "privacy budget exhausted: this release would spend ε = \(asked), \(spent) of the collective's total \(total) is already spent; nothing was released (raise the total with `pda collective budget --set` only if your privacy policy allows it)"
         }
     }
 
@@ -30,7 +46,10 @@ public enum CollectiveError: Error, LocalizedError {
         case .notACollective: return 66
         case .badManifest, .differentSecret: return 65
         case .cannotCreate: return 73
-        case .exists, .noSuchMember, .noArchiveConsent: return 1
+        case .deletionFailed: return 74
+        case .interrupted(let signal, _): return 128 + signal
+        case .conflictingMember: return 65
+        case .exists, .noSuchMember, .noArchiveConsent, .busy, .budgetExhausted: return 1
         }
     }
 }
@@ -80,6 +99,13 @@ public enum Pseudonym {
     public static func of(_ memberID: String, secret: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(memberID.utf8), using: secret)
         return "m-" + Hex.string(mac.prefix(12))
+    }
+
+    /// What a withdrawal leaves: keyed like the pseudonym but under another label, so it is not
+    /// the pseudonym that named the member's rows and folder.
+    static func tombstone(of pseudonym: String, secret: SymmetricKey) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("pda collective tombstone\u{0}\(pseudonym)".utf8), using: secret)
+        return "t-" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
     static func fingerprint(_ secret: SymmetricKey) -> String {

@@ -7,10 +7,16 @@ public enum CollectivePage {
     public static func render(_ report: CollectiveReport) -> String {
         var body = "<header><h1>\(HTMLText.escape(report.name ?? "Collective")): the labor of our members</h1>"
         guard !report.suppressedAll else {
-            return HTMLReport.page(body + "<p>Fewer than k = \(report.k) members: nothing can be published yet.</p></header>")
+            let reason = report.privacy == nil ? "Fewer than k = \(report.k) members" : "The noisy member count is below k = \(report.k)"
+            return HTMLReport.page(body + "<p>\(reason): nothing can be published from this report.</p></header>")
         }
         body += "<p>\(report.members) members. No figure here derives from fewer than \(report.k) members"
-        body += report.epsilon.map { "; counts carry Laplace noise (ε = \($0), each member's records per cell capped at \(report.clip))." } ?? "."
+        if let privacy = report.privacy {
+            body += "; every figure carries Laplace noise (differential privacy at member level, ε = \(privacy.epsilon) for this release, "
+            body += "\(privacy.budget.spent) of the collective's \(privacy.budget.total) spent; months \(HTMLText.escape(privacy.months.first ?? ""))–\(HTMLText.escape(privacy.months.last ?? "")))."
+        } else {
+            body += "."
+        }
         body += "</p></header><section class=cards>"
         for total in report.categories {
             body += "<div class=card style=\"border-color:\(HTML.categoryColors[total.key] ?? "#888")\"><b>\(total.count)</b><span>\(HTMLText.escape(total.key)) · \(total.members) members</span></div>"

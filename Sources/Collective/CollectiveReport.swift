@@ -4,8 +4,8 @@ import GRDB
 import LaborLedger
 
 /// The collective ledger with k-anonymity: no published figure derives from fewer than `k`
-/// members. With `epsilon`, Laplace noise is added (member counts: sensitivity 1; record counts:
-/// each member's contribution to a cell is clipped at `clip`, so sensitivity = clip).
+/// members. A noisy release (`privateReport`, `--epsilon`) fills the same shape with
+/// differentially private figures and says how in `privacy`.
 public struct CollectiveReport: Sendable {
     public struct Cell: Sendable, Equatable {
         public var platform, month, category: String
@@ -30,6 +30,8 @@ public struct CollectiveReport: Sendable {
     public var categories: [Total] = []
     public var attentionLow = 0.0, attentionHigh = 0.0, attentionMembers = 0
     public var valuation: [Valuation] = []
+    /// How a noisy release was made; nil for an exact (k-anonymous only) report.
+    public var privacy: PrivacyRelease?
     public var suppressedAll: Bool { members < k }
 
     public var json: JSONValue {
@@ -49,6 +51,7 @@ public struct CollectiveReport: Sendable {
                 ? .obj([("low", .int(Int(attentionLow))), ("high", .int(Int(attentionHigh))), ("members", .int(attentionMembers))])
                 : .null),
             ("valuation", .array(valuation.map(\.json))),
+            ("privacy", privacy?.json ?? .null),
         ])
     }
 
@@ -57,44 +60,14 @@ public struct CollectiveReport: Sendable {
     }
 }
 
-/// Laplace noise from a seedable generator, so tests and audits can reproduce a release.
-public struct LaplaceNoise {
-    var generator: SplitMix64
-    public init(seed: UInt64?) { generator = SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max)) }
-
-    mutating func sample(scale: Double) -> Double {
-        let u = Double(generator.next() >> 11) / Double(1 << 53) - 0.5
-        return -scale * (u < 0 ? -1 : 1) * log(1 - 2 * abs(u))
-    }
-
-    mutating func noisy(_ value: Int, scale: Double) -> Int { max(0, Int((Double(value) + sample(scale: scale)).rounded())) }
-}
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension CollectiveStore {
-    public func report(k overrideK: Int? = nil, epsilon: Double? = nil, clip: Int = 1000, seed: UInt64? = nil,
-                       models: ValuationModels = .defaults()) throws -> CollectiveReport {
+    /// The exact report: k-anonymous, not differentially private (see `privateReport`).
+    /// `clip` caps each member's records per cell, as a noisy release does.
+    public func report(k overrideK: Int? = nil, clip: Int = 1000, models: ValuationModels = .defaults()) throws -> CollectiveReport {
         let info = try info()
         let k = overrideK ?? info.k
-        var noise = LaplaceNoise(seed: seed)
-        var report = CollectiveReport(name: info.name, k: k, epsilon: epsilon, clip: clip, members: try memberCount())
+        var report = CollectiveReport(name: info.name, k: k, epsilon: nil, clip: clip, members: try memberCount())
         guard !report.suppressedAll else { return report }
-        let countScale = epsilon.map { Double(clip) / $0 } ?? 0
-        let memberScale = epsilon.map { 1 / $0 } ?? 0
-        func publish(_ count: Int, _ members: Int) -> (Int, Int) {
-            epsilon == nil ? (count, members) : (noise.noisy(count, scale: countScale), noise.noisy(members, scale: memberScale))
-        }
         try writer.read { db in
             let clipped = "SUM(MIN(total, \(clip)))"
             // Per member first (a member's kinds summed into their category), then across members.
@@ -105,16 +78,14 @@ extension CollectiveStore {
                 """) {
                 let members: Int = row["m"]
                 guard members >= k else { report.suppressedCells += 1; continue }
-                let (count, shownMembers) = publish(row["n"], members)
-                report.cells.append(.init(platform: row["platform"], month: row["month"], category: row["category"], count: count, members: shownMembers))
+                report.cells.append(.init(platform: row["platform"], month: row["month"], category: row["category"], count: row["n"], members: members))
             }
             for (column, target) in [("platform", \CollectiveReport.platforms), ("category", \CollectiveReport.categories)] {
                 for row in try Row.fetchAll(db, sql: """
                     SELECT \(column) AS key, \(clipped) AS n, COUNT(DISTINCT pseudonym) AS m FROM
                     (SELECT pseudonym, \(column), SUM(count) AS total FROM ledger_cell GROUP BY pseudonym, \(column)) GROUP BY \(column) ORDER BY \(column)
                     """) where (row["m"] as Int) >= k {
-                    let (count, members) = publish(row["n"], row["m"])
-                    report[keyPath: target].append(.init(key: row["key"], count: count, members: members))
+                    report[keyPath: target].append(.init(key: row["key"], count: row["n"], members: row["m"]))
                 }
             }
             if let a = try Row.fetchOne(db, sql: "SELECT COALESCE(SUM(low_seconds), 0) AS low, COALESCE(SUM(high_seconds), 0) AS high, COUNT(DISTINCT pseudonym) AS m FROM attention_cell") {
@@ -128,7 +99,7 @@ extension CollectiveStore {
     }
 
     /// The same models as a person's ledger, summed over members; published only from ≥ k members.
-    private static func valuation(_ db: Database, models: ValuationModels, k: Int, attention: (Double, Double, Int)) throws -> [Valuation] {
+    static func valuation(_ db: Database, models: ValuationModels, k: Int, attention: (Double, Double, Int)) throws -> [Valuation] {
         var results: [Valuation] = []
         for model in models.revenuePerUser {
             let placeholders = model.platforms.map { _ in "?" }.joined(separator: ",")

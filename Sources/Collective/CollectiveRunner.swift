@@ -1,4 +1,5 @@
 import AccountModel
+import Crypto
 import Foundation
 import Importers
 
@@ -14,8 +15,9 @@ public struct MemberInput: Sendable {
     }
 }
 
-/// `--shard I/N`: a deterministic partition by export hash, so any job runner (Kubernetes
-/// Indexed Jobs, Slurm arrays, GNU parallel) can split the work without coordination.
+/// `--shard I/N`: a deterministic partition by member pseudonym, so any job runner (Kubernetes
+/// Indexed Jobs, Slurm arrays, GNU parallel) can split the work without coordination, and a
+/// member stays in their shard whatever exports arrive later.
 public struct Shard: Sendable, Equatable {
     public var index: Int
     public var count: Int
@@ -27,8 +29,11 @@ public struct Shard: Sendable, Equatable {
         count = n
     }
 
-    public func contains(sha256: String) -> Bool {
-        guard let value = UInt64(sha256.prefix(15), radix: 16) else { return index == 0 }
+    /// The pseudonym is an HMAC, uniform already; hashing it again keeps the rule independent of
+    /// how pseudonyms are spelled.
+    public func contains(pseudonym: String) -> Bool {
+        let digest = SHA256.hash(data: Data(pseudonym.utf8))
+        let value = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         return Int(value % UInt64(count)) == index
     }
 }
@@ -45,6 +50,11 @@ public struct RunSummary: Sendable {
     public var processed = 0
     public var skipped = 0
     public var outOfShard = 0
+    /// Exports of members who withdrew, left out.
+    public var withdrawn = 0
+    public var consentChanged = 0
+    /// The signal that stopped the run, if one did.
+    public var interrupted: Int32?
     public var failed: [(file: String, reason: String)] = []
     public var members = 0
     public var seconds = 0.0
@@ -59,6 +69,7 @@ public final class CollectiveRunner: @unchecked Sendable {
     let jobs: Int
     let launcher: Launcher
     let progress: ProgressReporter
+    private let state = RunState(summary: RunSummary())
 
     public init(store: CollectiveStore, jobs: Int, progress: ProgressReporter = ProgressReporter(quiet: true), launcher: @escaping Launcher) {
         self.store = store
@@ -67,12 +78,14 @@ public final class CollectiveRunner: @unchecked Sendable {
         self.launcher = launcher
     }
 
-    /// Hashes every input, keeps the members of this shard, drops exports already processed,
-    /// and groups the rest by member. A member belongs to the shard of their smallest export
-    /// hash, so all their exports land in one shard and shards merge without conflicts.
+    /// Hashes every input, keeps the members of this shard, leaves out members who withdrew
+    /// (until `--readmit`), drops exports already processed, and groups the rest by member. A
+    /// member with nothing new whose consent changed in the manifest gets a job without exports,
+    /// so the new consent takes effect at once.
     public func plan(_ inputs: [MemberInput], shard: Shard?) throws -> (jobs: [MemberJob], summary: RunSummary) {
         var summary = RunSummary()
         let done = try store.processedExports()
+        let stored = try store.consents()
         var byMember: [String: (consent: String, exports: [(path: String, sha256: String)])] = [:]
         var order: [String] = []
         for input in inputs {
@@ -81,11 +94,16 @@ public final class CollectiveRunner: @unchecked Sendable {
             if byMember[pseudonym] == nil { order.append(pseudonym) }
             byMember[pseudonym, default: (input.consent, [])].exports.append((input.path, digest))
         }
+        let withdrawn = try store.withdrawn(among: order)
         var jobs: [MemberJob] = []
         for pseudonym in order {
             let member = byMember[pseudonym]!
-            if let shard, let first = member.exports.map(\.sha256).min(), !shard.contains(sha256: first) {
+            if let shard, !shard.contains(pseudonym: pseudonym) {
                 summary.outOfShard += member.exports.count
+                continue
+            }
+            if withdrawn.contains(pseudonym) {
+                summary.withdrawn += member.exports.count
                 continue
             }
             var seen = Set<String>()
@@ -93,16 +111,24 @@ public final class CollectiveRunner: @unchecked Sendable {
                 guard !done.contains(export.sha256), seen.insert(export.sha256).inserted else { summary.skipped += 1; return false }
                 return true
             }
-            if !todo.isEmpty { jobs.append(MemberJob(pseudonym: pseudonym, consent: member.consent, paths: todo.map(\.path))) }
+            let consentChanged = stored[pseudonym].map { $0 != member.consent } ?? false
+            if consentChanged { summary.consentChanged += 1 }
+            if !todo.isEmpty || consentChanged {
+                jobs.append(MemberJob(pseudonym: pseudonym, consent: member.consent, paths: todo.map(\.path)))
+            }
         }
         return (jobs, summary)
     }
+
+    /// Stops taking jobs and records nothing more; the caller stops the workers. For SIGINT and
+    /// SIGTERM: `run` then returns with `interrupted` set.
+    public func cancel(signal: Int32) { state.cancel(signal) }
 
     /// Runs the jobs `jobs` at a time; each finished job is recorded at once, so a killed run
     /// resumes where it stopped.
     public func run(_ planned: [MemberJob], summary start: RunSummary) throws -> RunSummary {
         let started = Date()
-        let state = RunState(summary: start)
+        state.reset(summary: start)
         progress.start(total: planned.reduce(0) { $0 + $1.paths.count })
         let group = DispatchGroup()
         for _ in 0..<min(jobs, max(planned.count, 1)) {
@@ -110,9 +136,11 @@ public final class CollectiveRunner: @unchecked Sendable {
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
                 while let job = state.take(from: planned) {
-                    let result = launcher(job)
+                    // A consent change alone needs no worker.
+                    let result = job.paths.isEmpty ? WorkResult(files: [], ledger: nil) : launcher(job)
                     state.lock.lock()
                     defer { state.lock.unlock() }
+                    guard state.interrupted == nil else { return }
                     do {
                         try store.record(pseudonym: job.pseudonym, consent: job.consent, files: result.files, ledger: result.ledger,
                                          now: Timestamp.iso(Date()))
@@ -132,6 +160,7 @@ public final class CollectiveRunner: @unchecked Sendable {
         progress.finish()
         if let error = state.firstError { throw error }
         var summary = state.summary
+        summary.interrupted = state.interrupted
         summary.members = try store.memberCount()
         summary.seconds = Date().timeIntervalSince(started)
         return summary
@@ -144,13 +173,28 @@ private final class RunState: @unchecked Sendable {
     var next = 0
     var summary: RunSummary
     var firstError: Error?
+    var interrupted: Int32?
 
     init(summary: RunSummary) { self.summary = summary }
+
+    func reset(summary: RunSummary) {
+        lock.lock()
+        defer { lock.unlock() }
+        next = 0
+        self.summary = summary
+        firstError = nil
+    }
+
+    func cancel(_ signal: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        if interrupted == nil { interrupted = signal }
+    }
 
     func take(from jobs: [MemberJob]) -> MemberJob? {
         lock.lock()
         defer { lock.unlock() }
-        guard next < jobs.count, firstError == nil else { return nil }
+        guard next < jobs.count, firstError == nil, interrupted == nil else { return nil }
         next += 1
         return jobs[next - 1]
     }

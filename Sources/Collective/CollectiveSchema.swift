@@ -6,6 +6,7 @@ enum CollectiveSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: collective, members, ledger cells", migrate: v1)
+        migrator.registerMigration("v2: tombstones, privacy budget", migrate: v2)
         return migrator
     }
 
@@ -69,6 +70,25 @@ enum CollectiveSchema {
               active_days INTEGER NOT NULL,
               active_months INTEGER NOT NULL,
               PRIMARY KEY (pseudonym, platform, year)
+            );
+            """)
+    }
+
+    /// Tombstones keep a withdrawn member out of later `add` runs; the privacy ledger records the
+    /// ε every noisy release spent, against the total the organisation set.
+    private static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            -- HMAC of the member's pseudonym under a separate label: not the pseudonym itself, so
+            -- no row or folder name of the member survives withdrawal.
+            CREATE TABLE tombstone (
+              key TEXT PRIMARY KEY,
+              withdrawn_at TEXT NOT NULL
+            );
+            ALTER TABLE collective ADD COLUMN epsilon_budget REAL NOT NULL DEFAULT 1.0 CHECK (epsilon_budget >= 0);
+            CREATE TABLE privacy_release (
+              id INTEGER PRIMARY KEY,
+              released_at TEXT NOT NULL,
+              epsilon REAL NOT NULL CHECK (epsilon > 0)
             );
             """)
     }

@@ -13,6 +13,8 @@ public final class CollectiveStore: Sendable {
         public var k: Int
         public var organisationDID: String
         public var secretFingerprint: String
+        /// The total ε the organisation allows across all noisy releases.
+        public var epsilonBudget: Double
     }
 
     /// Opens an existing collective.
@@ -37,7 +39,7 @@ public final class CollectiveStore: Sendable {
     }
 
     /// `pda collective init`: folder (0700), secret (0600), organisation key, database.
-    public static func create(_ folder: CollectiveFolder, name: String?, k: Int, now: String) throws -> CollectiveStore {
+    public static func create(_ folder: CollectiveFolder, name: String?, k: Int, epsilonBudget: Double = 1.0, now: String) throws -> CollectiveStore {
         if folder.exists { throw CollectiveError.exists(path: folder.url.path) }
         let fm = FileManager.default
         for dir in [folder.url, folder.membersURL] {
@@ -48,8 +50,8 @@ public final class CollectiveStore: Sendable {
         let key = try OwnerKey.loadOrCreate(in: folder.organisationKeyFolder).key
         let store = try CollectiveStore(creating: folder)
         try store.writer.write { db in
-            try db.execute(sql: "INSERT INTO collective (id, name, k, organisation_did, secret_fingerprint, created_at) VALUES (1, ?, ?, ?, ?, ?)",
-                           arguments: [name, k, key.didKey.did, Pseudonym.fingerprint(try folder.secret()), now])
+            try db.execute(sql: "INSERT INTO collective (id, name, k, organisation_did, secret_fingerprint, created_at, epsilon_budget) VALUES (1, ?, ?, ?, ?, ?, ?)",
+                           arguments: [name, k, key.didKey.did, Pseudonym.fingerprint(try folder.secret()), now, epsilonBudget])
         }
         return store
     }
@@ -59,7 +61,8 @@ public final class CollectiveStore: Sendable {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM collective WHERE id = 1") else {
                 throw CollectiveError.notACollective(path: folder.url.path)
             }
-            return Info(name: row["name"], k: row["k"], organisationDID: row["organisation_did"], secretFingerprint: row["secret_fingerprint"])
+            return Info(name: row["name"], k: row["k"], organisationDID: row["organisation_did"], secretFingerprint: row["secret_fingerprint"],
+                        epsilonBudget: row["epsilon_budget"])
         }
     }
 
@@ -72,6 +75,13 @@ public final class CollectiveStore: Sendable {
     /// Members with at least one processed export (a member whose exports all failed has no data).
     public func memberCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT pseudonym) FROM export WHERE status = 'processed'") ?? 0 }
+    }
+
+    /// Stored consent per pseudonym, for the planner to notice a changed manifest.
+    public func consents() throws -> [String: String] {
+        try writer.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT pseudonym, consent FROM member").map { ($0["pseudonym"], $0["consent"]) })
+        }
     }
 
     public func consent(of pseudonym: String) throws -> String? {
@@ -107,31 +117,9 @@ public final class CollectiveStore: Sendable {
         }
     }
 
-    private static func deleteCells(_ db: Database, _ pseudonym: String) throws {
+    static func deleteCells(_ db: Database, _ pseudonym: String) throws {
         for table in ["ledger_cell", "attention_cell", "money_cell", "active_share"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE pseudonym = ?", arguments: [pseudonym])
-        }
-    }
-
-    /// Withdrawal: the member's account folder and every row under their pseudonym are deleted,
-    /// then the database is rewritten (checkpoint + VACUUM) so no freed page keeps their data.
-    public func withdraw(memberID: String) throws {
-        let pseudonym = try pseudonym(of: memberID)
-        let known = try writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member WHERE pseudonym = ?", arguments: [pseudonym]) ?? 0
-        }
-        let account = folder.memberAccount(pseudonym).url
-        guard known > 0 || FileManager.default.fileExists(atPath: account.path) else { throw CollectiveError.noSuchMember }
-        try writer.write { db in
-            try Self.deleteCells(db, pseudonym)
-            try db.execute(sql: "DELETE FROM export WHERE pseudonym = ?", arguments: [pseudonym])
-            try db.execute(sql: "DELETE FROM member WHERE pseudonym = ?", arguments: [pseudonym])
-        }
-        try? FileManager.default.removeItem(at: account)
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            try db.execute(sql: "VACUUM")
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 }

@@ -53,9 +53,14 @@ public enum CollectiveWorker {
     public static func run(folder: CollectiveFolder, pseudonym: String, paths: [String], organisationDID: String) -> WorkResult {
         var files: [WorkResult.FileResult] = []
         let store: AccountStore
+        let memberLock: MemberLock
         do {
+            let account = folder.memberAccount(pseudonym)
+            try account.createDirectories()
+            guard let lock = MemberLock(account: account.url, wait: true) else { throw CollectiveError.cannotCreate(path: "worker.lock") }
+            memberLock = lock
             // The organisation holds these accounts; the member is known only by pseudonym.
-            store = try AccountStore.openOrCreate(folder.memberAccount(pseudonym), ownerName: pseudonym, ownerDID: organisationDID).store
+            store = try AccountStore.openOrCreate(account, ownerName: pseudonym, ownerDID: organisationDID).store
         } catch {
             let reason = "cannot open the member's account: \(error.localizedDescription)"
             return WorkResult(files: paths.map { .init(path: $0, fileName: URL(fileURLWithPath: $0).lastPathComponent, sha256: (try? sha256(of: $0)) ?? "", ok: false, reason: reason) }, ledger: nil)
@@ -77,6 +82,7 @@ public enum CollectiveWorker {
             }
         }
         let ledger = anyImported ? try? MemberLedger.from(store) : nil
+        memberLock.release()
         return WorkResult(files: files, ledger: ledger)
     }
 

@@ -4,50 +4,7 @@ import Foundation
 import XCTest
 import ZIPFoundation
 
-final class CollectiveTests: XCTestCase {
-    var tmp: URL!
-
-    override func setUpWithError() throws {
-        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("pda-collective-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: tmp) }
-
-    func makeCollective(_ name: String = "c", k: Int = 5) throws -> CollectiveStore {
-        try CollectiveStore.create(CollectiveFolder(url: tmp.appendingPathComponent(name)), name: "Test Union", k: k, now: "2025-01-01T00:00:00Z")
-    }
-
-    /// A small TikTok export: `watches` watch entries in March 2024 and one comment.
-    func export(_ member: String, watches: Int, comment: String = "hello") throws -> String {
-        let list = (0..<watches).map { i in
-            #"{"Date": "2024-03-0\#(1 + i % 9) 10:\#(String(format: "%02d", i % 60)):00", "Link": "https://www.tiktokv.com/share/video/\#(7_300_000_000_000_000_000 + i)/"}"#
-        }.joined(separator: ",")
-        let json = #"{"Activity": {"Video Browsing History": {"VideoList": [\#(list)]}}, "Comment": {"Comments": {"CommentsList": [{"Date": "2024-03-01 11:00:00", "Comment": "\#(comment)"}]}}}"#
-        let url = tmp.appendingPathComponent("\(member).zip")
-        let archive = try Archive(url: url, accessMode: .create)
-        let data = Data(json.utf8)
-        try archive.addEntry(with: "TikTok_\(member)/user_data_tiktok.json", type: .file, uncompressedSize: Int64(data.count),
-                             compressionMethod: .deflate) { (position: Int64, size: Int) -> Data in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
-        return url.path
-    }
-
-    func runner(_ store: CollectiveStore, jobs: Int = 2) throws -> CollectiveRunner {
-        let folder = store.folder
-        let did = try store.info().organisationDID
-        return CollectiveRunner(store: store, jobs: jobs) { job in
-            CollectiveWorker.run(folder: folder, pseudonym: job.pseudonym, paths: job.paths, organisationDID: did)
-        }
-    }
-
-    func add(_ store: CollectiveStore, _ inputs: [MemberInput], shard: Shard? = nil) throws -> RunSummary {
-        let runner = try runner(store)
-        let (jobs, start) = try runner.plan(inputs, shard: shard)
-        return try runner.run(jobs, summary: start)
-    }
-
+final class CollectiveTests: CollectiveTestCase {
     func testPseudonymsAreStableInsideAndUnlinkableAcross() throws {
         let a = try makeCollective("a"), b = try makeCollective("b")
         XCTAssertEqual(try a.pseudonym(of: "alice"), try a.pseudonym(of: "alice"))
@@ -110,10 +67,6 @@ final class CollectiveTests: XCTestCase {
         XCTAssertEqual(report.suppressedCells, 1)
         XCTAssertFalse(report.categories.contains { $0.key == "content" }, "content comes from 4 members only")
         XCTAssertEqual(try store.report(k: 7).suppressedAll, true)
-        // Laplace noise: reproducible with a seed, and it changes the counts.
-        let noisy = try store.report(epsilon: 0.5, clip: 20, seed: 42)
-        XCTAssertEqual(noisy.cells.map(\.count), try store.report(epsilon: 0.5, clip: 20, seed: 42).cells.map(\.count))
-        XCTAssertNotEqual(noisy.cells.map(\.count), report.cells.map(\.count))
     }
 
     func testWithdrawLeavesNothingOfTheMember() throws {
@@ -126,12 +79,12 @@ final class CollectiveTests: XCTestCase {
         XCTAssertEqual(try store.report().cells.first { $0.category == "attention" }?.count, 7)
         XCTAssertTrue(try grep(store.folder.url, [planted, pseudonym]).count > 0, "the test must see the data before withdrawal")
 
-        try store.withdraw(memberID: "zelda-4411")
+        try store.withdraw(memberID: "zelda-4411", now: "2025-02-01T00:00:00Z")
         XCTAssertEqual(try grep(store.folder.url, ["zelda-4411", pseudonym, planted]), [])
         let after = try store.report()
         XCTAssertEqual(after.members, 2)
         XCTAssertEqual(after.cells.first { $0.category == "attention" }?.count, 2)
-        XCTAssertThrowsError(try store.withdraw(memberID: "zelda-4411"))
+        XCTAssertThrowsError(try store.withdraw(memberID: "zelda-4411", now: "2025-02-01T00:00:00Z"))
     }
 
     func testShardsPartitionTheWorkAndMerge() throws {
@@ -154,18 +107,5 @@ final class CollectiveTests: XCTestCase {
         XCTAssertEqual(try base.report().cells, try single.report().cells)
         XCTAssertEqual(try base.memberCount(), 8)
         XCTAssertThrowsError(try base.merge(shard: single.folder), "another secret must be refused")
-    }
-
-    /// Files under `root` containing any of `needles` (bytes, so SQLite pages count too).
-    func grep(_ root: URL, _ needles: [String]) throws -> [String] {
-        var hits: [String] = []
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            if url.path.contains(needles[0]) || needles.contains(where: { url.lastPathComponent.contains($0) }) { hits.append(url.path) }
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            let data = try Data(contentsOf: url)
-            for needle in needles where data.range(of: Data(needle.utf8)) != nil { hits.append("\(url.lastPathComponent): \(needle)") }
-        }
-        return hits
     }
 }

@@ -7,7 +7,7 @@ struct CollectiveCommand: ParsableCommand {
         abstract: "Process many members' exports for an advocacy group or data union: isolation, pseudonyms, k-anonymous aggregates.",
         subcommands: [
             CollectiveInitCommand.self, CollectiveAddCommand.self, CollectiveWithdrawCommand.self, CollectiveReportCommand.self,
-            CollectiveExportCommand.self, CollectiveMergeCommand.self, CollectiveWorkCommand.self,
+            CollectiveExportCommand.self, CollectiveMergeCommand.self, CollectiveBudgetCommand.self, CollectiveWorkCommand.self,
         ])
 }
 

@@ -5,7 +5,12 @@ import Foundation
 struct CollectiveMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Combine shard collectives (each run with --shard I/N) into the collective named by --collective.")
+        abstract: "Combine shard collectives (each run with --shard I/N) into the collective named by --collective.",
+        discussion: """
+            The result is the same in any order. A member already here is skipped when the shard's copy \
+            is the same and refused (exit 65, nothing merged from that shard) when it differs; withdrawn \
+            members are not merged back.
+            """)
 
     @OptionGroup var options: CollectiveOptions
     @Argument(help: "Shard collective folders.")
@@ -15,8 +20,8 @@ struct CollectiveMergeCommand: ParsableCommand {
         try Failure.guarding {
             let store = try options.open()
             for shard in shards {
-                let (members, exports) = try store.merge(shard: CollectiveFolder(url: URL(fileURLWithPath: shard)))
-                print("\(shard): merged \(members) members, \(exports) exports")
+                let merged = try store.merge(shard: CollectiveFolder(url: URL(fileURLWithPath: shard)))
+                print("\(shard): merged \(merged.added) members, \(merged.exports) exports; \(merged.unchanged) already here, \(merged.withdrawn) withdrawn")
             }
         }
     }
