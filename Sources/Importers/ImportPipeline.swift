@@ -26,8 +26,13 @@ public final class ImportPipeline {
             .sorted { $0.1.confidence > $1.1.confidence }
         guard let best = scored.first else {
             let known = Set(importers.map(\.platform.rawValue)).sorted().joined(separator: ", ")
-            let hint = platform.map { "It does not look like a \($0.rawValue) export." }
+            var hint = platform.map { "It does not look like a \($0.rawValue) export." }
                 ?? "Built-in importers: \(known). Check that this is the platform's \"download your data\" file (JSON format where offered), or pass --platform."
+            let zips = NestedExports.innerZips(of: export)
+            if !zips.isEmpty {
+                hint += " It holds \(zips.count) zip file\(zips.count == 1 ? "" : "s") (\(zips.prefix(3).map { "\"\($0)\"" }.joined(separator: ", "))\(zips.count > 3 ? " …" : "")):"
+                    + " the export is probably inside; unzip it and pass \(zips.count == 1 ? "that zip" : "those zips") to pda import."
+            }
             throw ImportError.unrecognized(file: export.displayName, hint: hint)
         }
         let tied = scored.filter { $0.1.confidence == best.1.confidence && $0.0.name != best.0.name }

@@ -48,9 +48,21 @@ struct ImportCommand: ParsableCommand {
             let pipeline = ImportPipeline(store: store, folder: folder, importers: importers)
             var reports: [ImportReport] = []
             var firstFailure: Error?
+            // The folder that holds the downloaded zips, or a download zipped again, stands
+            // for the zips inside (copied out of a zip into a scratch folder of the account).
+            let scratch = folder.stagingURL.appendingPathComponent("nested-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            var expanded: [String] = []
+            for path in paths {
+                let found = try NestedExports.expand(path, scratch: scratch.appendingPathComponent(String(expanded.count)))
+                for inner in found where inner.foundIn != nil {
+                    Output.note("Found \(URL(fileURLWithPath: inner.path).lastPathComponent) inside \(inner.foundIn ?? "")")
+                }
+                expanded += found.map(\.path)
+            }
             // A Takeout split into takeout-…-001.zip, -002.zip … is one export; a part that
             // was not given would silently be missing from it.
-            for group in TakeoutParts.group(paths) {
+            for group in TakeoutParts.group(expanded) {
                 do {
                     if let absent = TakeoutParts.missingParts(group).first { throw ImportError.missing(path: absent) }
                     let report = try pipeline.importExport(paths: group, platform: platform)
