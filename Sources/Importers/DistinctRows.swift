@@ -16,12 +16,13 @@ import Readers
 /// and still collapses into one record.
 ///
 /// Activity only (purchases, searches, votes …), where repeated rows are real.
-/// Per export, for table-shaped sources (one row → at most one record), whose rows number in
+/// Per export, for table-shaped sources and mapped records, whose rows number in
 /// the thousands; memory is two 16-byte digests per row.
 final class DistinctRows: RecordSink {
     private let inner: RecordSink
-    /// The source row of the records being added now; set by the importer for each row.
-    var row: CSVRecord?
+    /// The content of the source row (or record) being turned into records now; set by the
+    /// importer for each one, nil outside rows.
+    var source: [String]?
     private var rowsByRecord: [Digest16: [Digest16]] = [:]
 
     init(_ inner: RecordSink) { self.inner = inner }
@@ -46,9 +47,8 @@ final class DistinctRows: RecordSink {
     /// `nil` for the first row that makes this record (and for exact repeats of a row seen);
     /// 2, 3 … for the second, third … different row.
     private func occurrence(of fields: [String?]) -> Int? {
-        guard let row else { return nil }
+        guard let source = source.map({ Digest16($0.map(Optional.some)) }) else { return nil }
         let record = Digest16(fields)
-        let source = Digest16(row.header.names.map(Optional.some) + row.row.fields.map(Optional.some))
         var rows = rowsByRecord[record, default: []]
         if let index = rows.firstIndex(of: source) { return index == 0 ? nil : index + 1 }
         rows.append(source)

@@ -87,4 +87,22 @@ final class MappingTaobaoTests: XCTestCase {
         let again = try pipeline.importExport(paths: [Self.root.appendingPathComponent("fixtures/taobao/orders-userscript-gb18030").path])
         XCTAssertEqual(again.records["activity"]?["purchase"], ImportReport.Tally(new: 0, present: 4))
     }
+
+    /// Two order lines the mapping keeps identically (it maps no column that tells them apart)
+    /// are two purchases; a line written twice is one.
+    func testRowsThatDifferInUnmappedColumnsStayDifferent() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("pda-taobao-repeat-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let export = tmp.appendingPathComponent("export")
+        try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
+        let header = "订单编号,下单日期,店铺名称,商品名称,单价,数量,退款状态,订单实付款,订单交易状态,物流单号"
+        let line = "3012345678901234567,2024-03-05,示例家居旗舰店,纯棉毛巾 2条装,29.90,1,,¥59.80,交易成功,"
+        try ([header, line + "SF001", line + "SF002", line + "SF001"].joined(separator: "\r\n") + "\r\n")
+            .write(to: export.appendingPathComponent("订单.csv"), atomically: true, encoding: .utf8)
+        let folder = AccountFolder(url: tmp.appendingPathComponent("account"))
+        try folder.createDirectories()
+        let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder, importers: [try importer()])
+        let report = try pipeline.importExport(paths: [export.path])
+        XCTAssertEqual(report.records["activity"]?["purchase"], ImportReport.Tally(new: 2, present: 1))
+    }
 }

@@ -64,6 +64,7 @@ public struct MappingImporter: Importer {
 
     public func run(_ export: ExportReader, format: String, into sink: RecordSink) throws {
         let documents = ExportDocument.list(export)
+        let distinct = DistinctRows(sink)
         var covered = Set<String>()
         for source in mapping.sources {
             let matching = documents.filter { Glob.matches(any: source.files, path: $0.path) && $0.kind != .media }
@@ -75,11 +76,13 @@ public struct MappingImporter: Importer {
                 var builder = MappingRecordBuilder(mapping: mapping, export: export, document: document)
                 var records = 0, unselected = 0
                 var counted = [Int](repeating: 0, count: source.countChecks.count)
+                defer { distinct.source = nil }
                 let outline = try SourceReader(export: export, source: source, document: document).forEach { record in
                     records += 1
                     if !source.rules.contains(where: { builder.selects($0, record) }) { unselected += 1 }
                     for (k, check) in source.countChecks.enumerated() where check.when.allSatisfy({ builder.matches($0, record) }) { counted[k] += 1 }
-                    for rule in source.rules { try builder.emit(record, rule: rule, into: sink) }
+                    distinct.source = record.isTable ? record.cells : [JSONWriter.string(record.raw)]
+                    for rule in source.rules { try builder.emit(record, rule: rule, into: distinct) }
                 }
                 if let search = source.findHeader, !outline.headerFound {
                     sink.skipped(section: document.path, reason: "no row holding the columns \(search.columns.joined(separator: ", ")) in the first \(search.within) rows")

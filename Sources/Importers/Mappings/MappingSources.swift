@@ -8,9 +8,9 @@ struct SourceRecord {
     var locator: Locator
     /// The record as the platform gave it (a CSV row as `{header: cell}`), kept as an item's `raw`.
     var raw: JSONValue
-    private let cells: [String]
+    let cells: [String]
     private let columns: [String: Int]
-    private let isTable: Bool
+    let isTable: Bool
 
     /// A table row: fields are looked up by header (case-insensitive) or `#3` (third column).
     init(locator: Locator, cells: [String], header: [String]?, columns: [String: Int]) {

@@ -42,10 +42,10 @@ public struct AmazonImporter: Importer {
             case .rows(let build):
                 try export.forEachCSVRecord(entry, placeholders: CSVPlaceholders.amazon) { record in
                     rows += 1
-                    distinct.row = record
+                    distinct.source = record.row.fields
                     try build(record, context)
                 }
-                distinct.row = nil
+                distinct.source = nil
             case .list(let build):
                 try AmazonLists.forEachValue(entry, export: export) { value, line in rows += 1; try build(value, line, entry, context) }
             case .document(let read):
