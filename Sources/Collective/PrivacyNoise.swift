@@ -9,7 +9,11 @@ import Foundation
 public struct LaplaceNoise {
     var generator: any RandomNumberGenerator
 
-    public init(seed: UInt64?) { generator = SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max)) }
+    /// Without a seed the system's cryptographic generator draws the noise: a release must not
+    /// be reproducible by someone who guesses a seed. A seed (tests, audits) makes it so.
+    public init(seed: UInt64?) {
+        if let seed { generator = SplitMix64(seed: seed) } else { generator = SystemRandomNumberGenerator() }
+    }
     init(generator: any RandomNumberGenerator) { self.generator = generator }
 
     mutating func sample(scale: Double) -> Double {
