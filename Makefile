@@ -7,7 +7,7 @@ DEMO    ?= $(CURDIR)/.demo
 BIN      = .build/debug/pda
 RELEASE_BIN = .build/release/pda
 
-.PHONY: build release test unit-test interop demo bench install lint schema venv clean
+.PHONY: build release test unit-test interop demo bench fuzz install lint schema venv clean
 
 build:
 	$(SWIFT) build
@@ -37,6 +37,10 @@ demo: build
 bench: release venv
 	PDA_BIN=$(RELEASE_BIN) PDA_VENV=$(VENV) bash bench/run.sh
 
+# libFuzzer harnesses (fuzz/), built into .build-fuzz, FUZZ_SECONDS each (default 60).
+fuzz:
+	SWIFT=$(SWIFT) bash fuzz/run.sh
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/pda
@@ -59,4 +63,4 @@ lint:
 	@! grep -rn "try!" Sources || (echo "lint: try! in Sources"; exit 1)
 
 clean:
-	rm -rf .build $(DEMO) bench/work
+	rm -rf .build .build-fuzz $(DEMO) bench/work

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -59,3 +60,21 @@ let package = Package(
         .testTarget(name: "CollectiveTests", dependencies: ["Collective", "AccountStore", "LaborLedger"]),
     ]
 )
+
+// `make fuzz` sets PDA_FUZZ=1: libFuzzer harnesses (fuzz/README.md), built with -sanitize=fuzzer
+// into .build-fuzz. They are left out otherwise, so `swift build` and `swift test` never see them.
+if ProcessInfo.processInfo.environment["PDA_FUZZ"] == "1" {
+    let harnesses: [(String, [Target.Dependency])] = [
+        ("FuzzJSON", ["AccountModel", "Portability"]),
+        ("FuzzCSV", ["Importers"]),
+        ("FuzzXLSX", ["Importers"]),
+        ("FuzzExportReader", ["Importers", "AccountModel"]),
+        ("FuzzVerify", ["Portability"]),
+        ("FuzzClaim", ["Portability", "AccountModel"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "fuzz/Sources/FuzzDriver"))
+    for (name, dependencies) in harnesses {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzDriver"], path: "fuzz/Sources/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -4,10 +4,13 @@ public enum Base58Error: Error, LocalizedError, Sendable, Equatable {
     case invalidCharacter(Character)
     /// Multibase text must start with `z` to be base58btc.
     case notBase58Multibase
+    /// Decoding is quadratic in the length, so text longer than any key or signature is refused.
+    case tooLong(count: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
         case .invalidCharacter(let c): return "'\(c)' is not a base58btc character"
+        case .tooLong(let count, let limit): return "\(count) characters, more than the \(limit) base58btc text may have here"
         case .notBase58Multibase: return "multibase value does not start with 'z' (base58btc)"
         }
     }
@@ -15,8 +18,12 @@ public enum Base58Error: Error, LocalizedError, Sendable, Equatable {
 
 /// base58btc (the Bitcoin alphabet), as used by multibase `z…` values: public keys, did:key
 /// identifiers and Data Integrity `proofValue`s. Inputs are tens of bytes, so the quadratic
-/// big-number conversion is fine.
+/// big-number conversion is fine; `decode` refuses anything longer than `maxDecodeLength` so that
+/// hostile input (a megabyte `proofValue`) cannot turn it into hours of work.
 public enum Base58 {
+    /// Far above any key (about 50 characters) or Ed25519 signature (88), and cheap to decode.
+    public static let maxDecodeLength = 1_024
+
     static let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
 
     /// Byte → digit value, 0xFF for bytes outside the alphabet.
@@ -51,6 +58,7 @@ public enum Base58 {
     }
 
     public static func decode(_ text: String) throws -> [UInt8] {
+        guard text.utf8.count <= maxDecodeLength else { throw Base58Error.tooLong(count: text.utf8.count, limit: maxDecodeLength) }
         let input = Array(text.utf8)
         let ones = input.prefix { $0 == alphabet[0] }.count
         var bytes = [UInt8](repeating: 0, count: (input.count - ones) * 733 / 1000 + 1)  // log(58)/log(256)

@@ -10,6 +10,8 @@ public enum DIDKeyError: Error, LocalizedError, Sendable, Equatable {
     /// `did:key:A#B` where B is not A: did:key allows only the key's own fragment.
     case fragmentMismatch
     case invalidKey
+    /// Longer than any did:key verification method, so not decoded at all.
+    case tooLong(count: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -20,6 +22,7 @@ public enum DIDKeyError: Error, LocalizedError, Sendable, Equatable {
         case .wrongKeyLength(let expected, let found): return "key is \(found) bytes, expected \(expected)"
         case .fragmentMismatch: return "verification method fragment does not name the did:key's own key"
         case .invalidKey: return "bytes are not a valid Ed25519 key"
+        case .tooLong(let count): return "\(count) bytes, longer than any did:key (\(DIDKey.maxIdentifierBytes))"
         }
     }
 
@@ -38,6 +41,10 @@ public struct DIDKey: @unchecked Sendable, Hashable {
     /// Multicodec `ed25519-priv` (0x1300, varint-encoded).
     public static let secretHeader: [UInt8] = [0x80, 0x26]
 
+    /// An Ed25519 did:key with its fragment is 105 bytes; anything much longer is refused before
+    /// base58 decoding, whose work is quadratic in the length.
+    public static let maxIdentifierBytes = 256
+
     public let publicKey: Curve25519.Signing.PublicKey
 
     public init(publicKey: Curve25519.Signing.PublicKey) { self.publicKey = publicKey }
@@ -46,6 +53,7 @@ public struct DIDKey: @unchecked Sendable, Hashable {
     public init(parsing identifier: String) throws {
         let prefix = "did:key:"
         guard identifier.utf8.starts(with: prefix.utf8) else { throw DIDKeyError.notDIDKey }
+        guard identifier.utf8.count <= Self.maxIdentifierBytes else { throw DIDKeyError.tooLong(count: identifier.utf8.count) }
         // Split on bytes: String comparisons would treat canonically-equivalent text as equal.
         let rest = Array(identifier.utf8.dropFirst(prefix.utf8.count))
         let parts = rest.split(separator: UInt8(ascii: "#"), maxSplits: 1, omittingEmptySubsequences: false)

@@ -71,8 +71,10 @@ public enum DataIntegrity {
     }
 
     /// Checks the one proof of `securedDocument`. Never throws: every failure becomes a problem.
-    public static func verify(securedDocument: JSONValue,
-                              expectedProofPurpose: String = "assertionMethod") -> VerificationResult {
+    /// The verification method and the proof value are measured against `limits` before they are
+    /// decoded (base58 decoding is quadratic in the length).
+    public static func verify(securedDocument: JSONValue, expectedProofPurpose: String = "assertionMethod",
+                              limits: VerifyLimits = VerifyLimits()) -> VerificationResult {
         var result = VerificationResult(problems: [], signer: nil)
         func fail(_ problem: String) -> VerificationResult { result.problems.append(problem); return result }
 
@@ -100,6 +102,9 @@ public enum DataIntegrity {
         guard case .string(let method)? = member(options, "verificationMethod") else {
             return fail("proof has no verificationMethod string")
         }
+        guard method.utf8.count <= limits.maxDIDBytes else {
+            return fail("verificationMethod is \(method.utf8.count) bytes, more than the \(limits.maxDIDBytes) a did:key may have")
+        }
         do {
             result.signer = try DIDKey(parsing: method)
         } catch {
@@ -107,6 +112,9 @@ public enum DataIntegrity {
         }
         guard case .string(let proofValue)? = member(proofMember.value, "proofValue") else {
             return fail("proof has no proofValue string")
+        }
+        guard proofValue.utf8.count <= limits.maxProofValueBytes else {
+            return fail("proofValue is \(proofValue.utf8.count) bytes, more than the \(limits.maxProofValueBytes) an Ed25519 signature may take")
         }
         let signature: [UInt8]
         do {

@@ -1,6 +1,11 @@
 import AccountModel
 import Foundation
 import ZIPFoundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A cell of a worksheet. Every case has a text form (`text`), which is what mappings read;
 /// the case itself tells `pda inspect` a column's type.
@@ -54,7 +59,7 @@ public final class XLSXWorkbook {
 
     /// A workbook held in memory (an `.xlsx` entry of an export).
     public convenience init(data: Data, limits: ExportLimits = ExportLimits()) throws {
-        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
+        guard data.starts(with: [0x50, 0x4B]), let archive = Self.openArchive(data) else {
             throw XLSXError.notAWorkbook(reason: "it is not a zip archive")
         }
         var count = 0
@@ -63,6 +68,30 @@ public final class XLSXWorkbook {
             if count > 10_000 { throw XLSXError.notAWorkbook(reason: "more than 10,000 parts") }
         }
         try self.init(parts: XLSXParts.archive(archive, limits))
+    }
+
+    /// The workbook's bytes as a file-backed archive. ZIPFoundation's in-memory archive traps
+    /// (Range requires lowerBound <= upperBound) on a zip whose records point past the end of the
+    /// data, e.g. the two bytes `PK` (found by `make fuzz`, fixtures/bad/xlsx-pk-only.zip); read
+    /// from a file, the same zip reads short and is refused. The file is private to this process
+    /// and unlinked as soon as the archive holds it open, so nothing is left behind.
+    static func openArchive(_ data: Data) -> Archive? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pda-xlsx-\(UUID().uuidString).xlsx").path
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        defer { unlink(path) }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress else { return true }
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, base + offset, raw.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        guard close(fd) == 0, written else { return nil }
+        return try? Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     }
 
     /// The export itself is an unpacked `.xlsx` (the person passed `orders.xlsx`): its entries

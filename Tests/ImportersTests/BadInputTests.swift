@@ -60,6 +60,16 @@ final class BadInputTests: XCTestCase {
     func testCorrupt() throws { try assertRefused(fixture("corrupt.zip"), mentions: ["corrupt.zip", "user_data_tiktok.json"]) }
     func testCRCMismatch() throws { try assertRefused(fixture("crc-mismatch.zip"), mentions: ["crc-mismatch.zip", "user_data_tiktok.json", "CRC"]) }
     func testNotAZip() throws { try assertRefused(fixture("not-a-zip.zip"), mentions: ["not-a-zip.zip", "not a zip"]) }
+    /// Found by `make fuzz` (FuzzXLSX): a workbook of the two bytes `PK` trapped ZIPFoundation's
+    /// in-memory archive. It is now a typed refusal naming the file and the entry.
+    func testXLSXThatIsOnlyPK() throws {
+        try assertRefused(fixture("xlsx-pk-only.zip"), mentions: ["xlsx-pk-only.zip"])
+        let export = try ExportReader(path: fixture("xlsx-pk-only.zip"))
+        XCTAssertThrowsError(try export.xlsx(export.entries[0])) { error in
+            XCTAssertEqual(error as? ImportError, .malformed(file: "xlsx-pk-only.zip", entry: "淘宝订单导出.xlsx",
+                                                            reason: "not an xlsx workbook: it is not a zip archive"))
+        }
+    }
     func testMissingPath() throws { try assertRefused(tmp.appendingPathComponent("nope.zip").path, code: 66, mentions: ["nope.zip"]) }
 
     func testEmptyFolder() throws {

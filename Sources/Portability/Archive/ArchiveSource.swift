@@ -30,12 +30,21 @@ extension BagReader {
 
 enum BagSources {
     /// A `.zip` file or a folder; anything else is not an archive.
-    static func open(_ url: URL) throws -> BagSource {
+    static func open(_ url: URL, limits: VerifyLimits = VerifyLimits()) throws -> BagSource {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ArchiveError.inputMissing(path: url.path)
         }
-        return isDirectory.boolValue ? try FolderBag(url) : try ZipBag(url)
+        return isDirectory.boolValue ? try FolderBag(url, limits: limits) : try ZipBag(url, limits: limits)
+    }
+
+    /// The problem for a path longer than the limit; the path itself is not quoted (it is long).
+    static func longPath(_ bytes: Int, _ limits: VerifyLimits) -> String {
+        "an entry's path is \(bytes) bytes, more than the \(limits.maxPathBytes) a bag path may have; skipped"
+    }
+
+    static func tooManyEntries(_ url: URL, _ limits: VerifyLimits) -> ArchiveError {
+        .notAnArchive(path: url.path, reason: "more than \(limits.maxEntries) entries, more than any pda archive holds")
     }
 
     /// A relative path is usable only if it stays inside the bag.
@@ -53,13 +62,20 @@ final class ZipBag: BagSource, @unchecked Sendable {
     /// Bag path → entry.
     private let entries: [String: ZipIndex.Entry]
 
-    init(_ url: URL) throws {
+    let limits: VerifyLimits
+
+    init(_ url: URL, limits: VerifyLimits = VerifyLimits()) throws {
         self.url = url
+        self.limits = limits
         let index: ZipIndex
         do {
-            index = try ZipIndex(path: url.path)
+            index = try ZipIndex(path: url.path, maxEntries: limits.maxEntries)
         } catch ZipIndex.Failure.unsupported {
             throw ArchiveError.notAnArchive(path: url.path, reason: "the zip uses encryption or a compression method pda does not read")
+        } catch ZipIndex.Failure.tooManyEntries {
+            throw BagSources.tooManyEntries(url, limits)
+        } catch ZipIndex.Failure.overlapping {
+            throw ArchiveError.notAnArchive(path: url.path, reason: "its entries overlap (a zip bomb that reuses the same bytes)")
         } catch {
             throw ArchiveError.notAnArchive(path: url.path, reason: "not a readable zip file")
         }
@@ -74,6 +90,10 @@ final class ZipBag: BagSource, @unchecked Sendable {
         var problems: [String] = []
         for entry in index.entries {
             let name = entry.name
+            guard name.utf8.count <= prefix.utf8.count + limits.maxPathBytes else {
+                problems.append(BagSources.longPath(name.utf8.count - prefix.utf8.count, limits))
+                continue
+            }
             guard name.hasPrefix(prefix) else {
                 if name != String(prefix.dropLast()) { problems.append("zip entry \(name) is outside the bag folder \(prefix)") }
                 continue
@@ -91,15 +111,21 @@ final class ZipBag: BagSource, @unchecked Sendable {
         self.problems = problems
     }
 
-    func makeReader() throws -> BagReader { ZipBagReader(reader: try ZipEntryReader(path: url.path), entries: entries) }
+    func makeReader() throws -> BagReader { ZipBagReader(reader: try ZipEntryReader(path: url.path), entries: entries, limits: limits) }
 }
 
 private struct ZipBagReader: BagReader {
     let reader: ZipEntryReader
     let entries: [String: ZipIndex.Entry]
+    let limits: VerifyLimits
 
     func stream(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let entry = entries[path] else { throw ArchiveError.io(path: path, reason: "not in the zip") }
+        // Measured before inflating: with the entries known not to overlap, this bounds the
+        // bytes inflated to `maxRatio` times the zip's size.
+        if entry.deflated, entry.size > limits.ratioFloorBytes, entry.size / max(entry.compressedSize, 1) > limits.maxRatio {
+            throw ArchiveError.io(path: path, reason: "inflates more than \(limits.maxRatio):1 (a zip bomb); not read")
+        }
         // CRC-32s are not checked: every file is checked against SHA-256 and SHA-512 instead.
         try reader.stream(entry, body)
     }
@@ -111,7 +137,7 @@ final class FolderBag: BagSource, @unchecked Sendable {
     let files: [String: UInt64]
     let problems: [String]
 
-    init(_ url: URL) throws {
+    init(_ url: URL, limits: VerifyLimits = VerifyLimits()) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.appendingPathComponent("bagit.txt").path) {
             root = url
@@ -133,10 +159,12 @@ final class FolderBag: BagSource, @unchecked Sendable {
             let full = file.standardizedFileURL.path
             guard full.hasPrefix(base + "/") else { continue }
             let path = String(full.dropFirst(base.count + 1))
+            guard path.utf8.count <= limits.maxPathBytes else { problems.append(BagSources.longPath(path.utf8.count, limits)); continue }
             if values?.isSymbolicLink == true { problems.append("\(path): is a link, which a bag may not contain"); continue }
             if values?.isDirectory == true { continue }
             guard values?.isRegularFile == true else { problems.append("\(path): is not a regular file"); continue }
             files[path] = UInt64(values?.fileSize ?? 0)
+            if files.count > limits.maxEntries { throw BagSources.tooManyEntries(url, limits) }
         }
         self.files = files
         self.problems = problems

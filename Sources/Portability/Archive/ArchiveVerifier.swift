@@ -47,18 +47,20 @@ public struct ArchiveVerification: Sendable {
 /// 3. Each item's claim: signed by the owner, and its `digestSRI`s match the item's files.
 public enum ArchiveVerifier {
     /// `expectedOwner` pins the owner's DID; without it the seal's issuer is taken as the owner
-    /// (and reported, for the person to compare with the DID they know).
-    public static func verify(_ url: URL, expectedOwner: String? = nil) throws -> ArchiveVerification {
-        let source = try BagSources.open(url)
+    /// (and reported, for the person to compare with the DID they know). `limits` bound everything
+    /// read from the archive, which may come from a stranger.
+    public static func verify(_ url: URL, expectedOwner: String? = nil, limits: VerifyLimits = VerifyLimits()) throws -> ArchiveVerification {
+        let source = try BagSources.open(url, limits: limits)
         var report = ArchiveVerification(path: url.path)
-        var check = BagCheck(source: source, reader: try source.makeReader())
+        var check = BagCheck(source: source, reader: try source.makeReader(), limits: limits)
         report.bagProblems = source.problems
         check.readTagFiles(&report)
         check.checkCompleteness(&report)
 
         // Claims and the seal are kept from the hash pass: they are read right after.
-        let outcome = HashPass.run(source, paths: source.files.keys.sorted()) { path in
-            path == ArchiveLayout.sealFile || path.hasSuffix("/" + ArchiveLayout.claimFile)
+        let files = source.files, credentialLimit = limits.maxCredentialBytes
+        let outcome = HashPass.run(source, paths: files.keys.sorted()) { path in
+            (path == ArchiveLayout.sealFile || path.hasSuffix("/" + ArchiveLayout.claimFile)) && (files[path] ?? 0) <= credentialLimit
         }
         check.digests = outcome.digests
         check.contents = outcome.contents

@@ -20,12 +20,17 @@ extension BagCheck {
             report.owner = expectedOwner
             return
         }
-        guard let data = bytes(ArchiveLayout.sealFile, limit: 1 << 20) else {
+        if let problem = oversize(ArchiveLayout.sealFile, limit: limits.maxCredentialBytes, what: "a credential") {
+            report.sealProblems.append(problem)
+            report.owner = expectedOwner ?? ownerJSONDID()
+            return
+        }
+        guard let data = bytes(ArchiveLayout.sealFile, limit: limits.maxCredentialBytes) else {
             report.sealProblems.append("\(ArchiveLayout.sealFile) is missing")
             report.owner = expectedOwner ?? ownerJSONDID()
             return
         }
-        var seal = CredentialCheck(data, expectedIssuer: expectedOwner, expectedID: layout.arcp(ArchiveLayout.sealFile))
+        var seal = CredentialCheck(data, expectedIssuer: expectedOwner, expectedID: layout.arcp(ArchiveLayout.sealFile), limits: limits)
         let resources = seal.resources()
         if seal.subject?["id"]?.stringValue != layout.arcpBase {
             seal.problems.append("credentialSubject is not this bag (\(layout.arcpBase))")
@@ -46,8 +51,8 @@ extension BagCheck {
 
     private func ownerJSONDID() -> String? {
         let path = ArchiveLayout.bagPath(crate: ArchiveLayout.ownerFile)
-        guard source.files[path] != nil, let data = try? reader.read(path, limit: 1 << 20) else { return nil }
-        return (try? JSONParser.parse(data))?["did"]?.stringValue
+        guard let data = bytes(path, limit: limits.maxCredentialBytes) else { return nil }
+        return (try? JSONParser.parse(data, options: JSONOptions(maxDepth: limits.maxJSONDepth)))?["did"]?.stringValue
     }
 
     /// One result per `data/items/<platform>/<name>/` folder, checked on all cores.
@@ -62,12 +67,17 @@ extension BagCheck {
             folders[parts[0..<4].joined(separator: "/") + "/", default: []].append(path)
         }
         let items = folders.sorted { $0.key < $1.key }
-        var claims: [String: Data] = [:]
+        var claims: [String: ItemCheck.Claim] = [:]
         for (folder, _) in items {
             let path = folder + ArchiveLayout.claimFile
-            if let data = bytes(path, limit: HashPass.keptLimit) { claims[path] = data }
+            if let size = source.files[path], size > limits.maxCredentialBytes {
+                claims[path] = .tooLarge(size)
+            } else if let data = bytes(path, limit: limits.maxCredentialBytes) {
+                claims[path] = .read(data)
+            }
         }
-        let checker = ItemCheck(layout: layout, owner: report.owner, digests: digests, mismatched: mismatched, claims: claims)
+        let checker = ItemCheck(layout: layout, owner: report.owner, digests: digests, mismatched: mismatched, claims: claims,
+                                limits: limits)
         let problems = HashPass.concurrentMap(items.count) { i in checker.problems(folder: items[i].key, files: Set(items[i].value)) }
         for (i, item) in items.enumerated() {
             report.items.append(.init(id: String(item.key.dropFirst("data/".count).dropLast()), problems: problems[i]))
@@ -77,11 +87,18 @@ extension BagCheck {
 
 /// One item folder against its claim; everything it needs is in hand, so items check in parallel.
 struct ItemCheck: Sendable {
+    /// A claim as read, or its size when it is too large to be read at all.
+    enum Claim: Sendable {
+        case read(Data)
+        case tooLarge(UInt64)
+    }
+
     let layout: ArchiveLayout?
     let owner: String?
     let digests: [String: FileDigests]
     let mismatched: Set<String>
-    let claims: [String: Data]
+    let claims: [String: Claim]
+    let limits: VerifyLimits
 
     func problems(folder: String, files: Set<String>) -> [String] {
         var problems: [String] = []
@@ -90,11 +107,16 @@ struct ItemCheck: Sendable {
             problems.append("\(name(path)): does not match the bag manifest")
         }
         let claimPath = folder + ArchiveLayout.claimFile
-        guard files.contains(claimPath), let data = claims[claimPath] else {
+        guard files.contains(claimPath), let read = claims[claimPath] else {
             return problems + ["\(ArchiveLayout.claimFile) is missing"]
         }
+        guard case .read(let data) = read else {
+            let size = if case .tooLarge(let size) = read { size } else { UInt64(0) }
+            let limit = VerifyLimits.describe(limits.maxCredentialBytes)
+            return problems + ["\(ArchiveLayout.claimFile): \(size) bytes, more than the \(limit) a claim may have; not read"]
+        }
         guard let layout else { return problems + ["the claim cannot be checked without the bag's External-Identifier"] }
-        var claim = CredentialCheck(data, expectedIssuer: owner, expectedID: layout.arcp(claimPath))
+        var claim = CredentialCheck(data, expectedIssuer: owner, expectedID: layout.arcp(claimPath), limits: limits)
         let resources = claim.resources()
         problems += claim.problems.map { "\(ArchiveLayout.claimFile): \($0)" }
         if claim.subject?["id"]?.stringValue != layout.arcp(folder) {

@@ -5,6 +5,7 @@ import Foundation
 struct BagCheck {
     let source: BagSource
     let reader: BagReader
+    let limits: VerifyLimits
     var layout: ArchiveLayout?
     /// manifest file name → (algorithm, bag path → hex digest)
     var payloadManifests: [(name: String, algorithm: String, entries: [String: String])] = []
@@ -17,27 +18,39 @@ struct BagCheck {
 
     static let algorithms = ["sha256", "sha512"]
 
-    init(source: BagSource, reader: BagReader) {
+    init(source: BagSource, reader: BagReader, limits: VerifyLimits) {
         self.source = source
         self.reader = reader
+        self.limits = limits
     }
 
-    /// A small file's bytes: kept from the hash pass, else read.
-    func bytes(_ path: String, limit: Int) -> Data? {
+    /// A small file's bytes: kept from the hash pass, else read. Callers measure it first (`oversize`).
+    func bytes(_ path: String, limit: UInt64) -> Data? {
         if let kept = contents[path] { return kept }
-        guard source.files[path] != nil else { return nil }
-        return try? reader.read(path, limit: limit)
+        guard let size = source.files[path], size <= limit else { return nil }
+        return try? reader.read(path, limit: Int(limit))
     }
 
-    func text(_ path: String) -> String? {
-        guard source.files[path] != nil, let data = try? reader.read(path) else { return nil }
+    /// "`path`: N bytes, more than the L a `what` may have", when the file is larger than `limit`.
+    /// Sizes are the ones the zip declares; the reader never inflates past them.
+    func oversize(_ path: String, limit: UInt64, what: String) -> String? {
+        guard let size = source.files[path], size > limit else { return nil }
+        return "\(path): \(size) bytes, more than the \(VerifyLimits.describe(limit)) \(what) may have; not read"
+    }
+
+    func text(_ path: String, limit: UInt64, _ report: inout ArchiveVerification) -> String? {
+        if let problem = oversize(path, limit: limit, what: "a tag file") {
+            report.bagProblems.append(problem)
+            return nil
+        }
+        guard source.files[path] != nil, let data = try? reader.read(path, limit: Int(limit)) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
     // MARK: - Tag files
 
     mutating func readTagFiles(_ report: inout ArchiveVerification) {
-        let declaration = text(ArchiveLayout.bagDeclaration) ?? ""
+        let declaration = text(ArchiveLayout.bagDeclaration, limit: limits.maxTagFileBytes, &report) ?? ""
         if declaration != BagIt.declaration {
             let fields = BagIt.parseBagInfo(declaration)
             if fields["bagit-version"] != "1.0" { report.bagProblems.append("bagit.txt does not declare BagIt-Version 1.0") }
@@ -45,7 +58,7 @@ struct BagCheck {
                 report.bagProblems.append("bagit.txt does not declare Tag-File-Character-Encoding UTF-8")
             }
         }
-        if let info = text(ArchiveLayout.bagInfo) {
+        if let info = text(ArchiveLayout.bagInfo, limit: limits.maxTagFileBytes, &report) {
             let fields = BagIt.parseBagInfo(info)
             if let id = fields["external-identifier"], id.lowercased().hasPrefix("urn:uuid:") {
                 let uuid = String(id.dropFirst("urn:uuid:".count)).lowercased()
@@ -59,7 +72,7 @@ struct BagCheck {
                 let actual = "\(payload.values.reduce(0, +)).\(payload.count)"
                 if oxum != actual { report.bagProblems.append("bag-info.txt Payload-Oxum \(oxum) does not match the payload (\(actual))") }
             }
-        } else {
+        } else if source.files[ArchiveLayout.bagInfo] == nil {
             report.bagProblems.append("bag-info.txt is missing")
         }
         payloadManifests = readManifests(prefix: "manifest-", &report)
@@ -75,9 +88,17 @@ struct BagCheck {
                 report.bagProblems.append("\(name): algorithm \(algorithm) is not one pda verifies (sha256, sha512)")
                 continue
             }
-            guard let text = text(name) else { report.bagProblems.append("\(name): cannot be read"); continue }
-            let parsed = BagIt.parseManifest(text)
+            if let problem = oversize(name, limit: limits.maxManifestBytes, what: "a manifest") {
+                report.bagProblems.append(problem)
+                continue
+            }
+            guard let text = text(name, limit: limits.maxManifestBytes, &report) else { report.bagProblems.append("\(name): cannot be read"); continue }
+            let parsed = BagIt.parseManifest(text, maxLineBytes: limits.maxManifestLineBytes, maxLines: limits.maxManifestLines)
             for line in parsed.badLines { report.bagProblems.append("\(name): line \(line) is not `<digest> <path>`") }
+            for line in parsed.longLines {
+                report.bagProblems.append("\(name): line \(line) is longer than the \(limits.maxManifestLineBytes) bytes a manifest line may have")
+            }
+            if parsed.truncated { report.bagProblems.append("\(name): more than \(limits.maxManifestLines) lines, more than a bag may have files; the rest was not read") }
             var entries: [String: String] = [:]
             for (path, digest) in parsed.entries {
                 if entries[path] != nil { report.bagProblems.append("\(name): lists \(path) twice") }

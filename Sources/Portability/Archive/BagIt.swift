@@ -33,11 +33,17 @@ enum BagIt {
             .replacingOccurrences(of: "%25", with: "%")
     }
 
-    /// Manifest text → (path, lowercase hex digest) pairs, or the numbers of malformed lines.
-    static func parseManifest(_ text: String) -> (entries: [(path: String, digest: String)], badLines: [Int]) {
+    /// Manifest text → (path, lowercase hex digest) pairs, the numbers of malformed lines, and of
+    /// lines longer than `maxLineBytes` (skipped unread). Reading stops after `maxLines` lines.
+    static func parseManifest(_ text: String, maxLineBytes: Int = .max, maxLines: Int = .max)
+        -> (entries: [(path: String, digest: String)], badLines: [Int], longLines: [Int], truncated: Bool) {
         var entries: [(String, String)] = []
-        var bad: [Int] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var bad: [Int] = [], long: [Int] = []
+        // Lines are split on the byte 0x0A: a `Character` split would join "\r\n" and cost more.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (n, bytes) in lines.prefix(maxLines).enumerated() {
+            guard bytes.count <= maxLineBytes else { long.append(n + 1); continue }
+            let line = Substring(bytes)
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.isEmpty { continue }
             // The digest is hex; the separator is one or more spaces or tabs.
@@ -47,7 +53,7 @@ enum BagIt {
             guard !digest.isEmpty, !path.isEmpty, digest.allSatisfy(\.isHexDigit) else { bad.append(n + 1); continue }
             entries.append((decodePath(String(path)), digest.lowercased()))
         }
-        return (entries, bad)
+        return (entries, bad, long, lines.count > maxLines)
     }
 
     /// bag-info labels → values (labels compared case-insensitively, as RFC 8493 §2.2.2 allows).

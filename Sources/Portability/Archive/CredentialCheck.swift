@@ -9,18 +9,29 @@ struct CredentialCheck {
     var issuer: String?
     var document: JSONValue?
 
-    init(_ data: Data, expectedIssuer: String?, expectedID: String?) {
-        guard let document = try? JSONParser.parse(data) else {
+    /// `data` is at most `limits.maxCredentialBytes` (the caller measured it before reading).
+    init(_ data: Data, expectedIssuer: String?, expectedID: String?, limits: VerifyLimits = VerifyLimits()) {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data, options: JSONOptions(maxDepth: limits.maxJSONDepth))
+        } catch let error as JSONSyntaxError {
+            // The reason names a position and a rule ("nesting deeper than 32"), never a value.
+            problems.append("not valid JSON (\(error.reason))")
+            return
+        } catch {
             problems.append("not valid JSON")
             return
         }
         self.document = document
-        let proof = DataIntegrity.verify(securedDocument: document)
+        let proof = DataIntegrity.verify(securedDocument: document, limits: limits)
         problems += proof.problems.map { "proof: " + $0 }
 
         let issuerValue = document["issuer"]
         issuer = issuerValue?.stringValue ?? issuerValue?["id"]?.stringValue
-        if let issuer {
+        if let issuer, issuer.utf8.count > limits.maxDIDBytes {
+            problems.append("issuer is \(issuer.utf8.count) bytes, more than the \(limits.maxDIDBytes) a did:key may have")
+            self.issuer = nil
+        } else if let issuer {
             let issuerKey = try? DIDKey(parsing: issuer)
             if issuerKey == nil { problems.append("issuer is not a did:key") }
             if let signer = proof.signer, let issuerKey, signer != issuerKey {

@@ -24,11 +24,15 @@ struct ZipIndex: Sendable {
         let isSymlink: Bool
     }
 
-    enum Failure: Error { case malformed, unsupported }
+    enum Failure: Error {
+        case malformed, unsupported, tooManyEntries
+        /// Entries whose bytes overlap: the same compressed bytes counted many times over.
+        case overlapping
+    }
 
     let entries: [Entry]
 
-    init(path: String) throws {
+    init(path: String, maxEntries: Int = .max) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure.malformed }
         defer { close(fd) }
@@ -63,7 +67,11 @@ struct ZipIndex: Sendable {
         }
         // Each central record is at least 46 bytes: a count the file cannot hold is a lie.
         guard count <= fileSize / 46 else { throw Failure.malformed }
+        guard count <= UInt64(maxEntries) else { throw Failure.tooManyEntries }
         var entries: [Entry] = []
+        // Entries that do not overlap fit in the file together: a larger sum means central
+        // records pointing at the same bytes, which would be hashed or inflated again and again.
+        var claimed: UInt64 = 0
         entries.reserveCapacity(Int(count))
         var at = cdOffset
         for _ in 0..<count {
@@ -80,6 +88,8 @@ struct ZipIndex: Sendable {
             guard Self.u32(header, 0) == 0x0403_4B50 else { throw Failure.malformed }
             let dataOffset = local + 30 + UInt64(Self.u16(header, 26)) + UInt64(Self.u16(header, 28))
             guard dataOffset <= fileSize, compressed <= fileSize - dataOffset else { throw Failure.malformed }
+            claimed += (dataOffset - local) + compressed
+            guard claimed <= fileSize else { throw Failure.overlapping }
             let name = String(decoding: rest[0..<nameLength], as: UTF8.self)
             // Unix file type in the high bits of the external attributes, when made on Unix.
             let unixMode = Self.u16(head, 4) >> 8 == 3 ? (Self.u32(head, 38) >> 16) & 0o170000 : 0
@@ -126,7 +136,7 @@ final class ZipEntryReader {
     private let fd: Int32
     private let path: String
 
-    init(path: String) throws {
+    init(path: String, maxEntries: Int = .max) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw ArchiveError.io(path: path, reason: String(cString: strerror(errno))) }
