@@ -66,9 +66,9 @@ let package = Package(
 if ProcessInfo.processInfo.environment["PDA_FUZZ"] == "1" {
     let harnesses: [(String, [Target.Dependency])] = [
         ("FuzzJSON", ["AccountModel", "Portability"]),
-        ("FuzzCSV", ["Importers"]),
-        ("FuzzXLSX", ["Importers"]),
-        ("FuzzExportReader", ["Importers", "AccountModel"]),
+        ("FuzzCSV", ["Importers", "Readers"]),
+        ("FuzzXLSX", ["Importers", "Readers"]),
+        ("FuzzExportReader", ["Importers", "Readers", "AccountModel"]),
         ("FuzzVerify", ["Portability"]),
         ("FuzzClaim", ["Portability", "AccountModel"]),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
 import Importers
+import Readers
 
 /// libFuzzer harness for the CSV path of an import: encoding detection and conversion to UTF-8,
 /// delimiter guessing, then every record. Bad input may be refused, never crash or hang.

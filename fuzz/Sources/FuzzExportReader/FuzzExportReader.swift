@@ -2,6 +2,7 @@ import AccountModel
 import Foundation
 import FuzzDriver
 import Importers
+import Readers
 
 /// libFuzzer harness for the export reader, the boundary between a person's download and pda:
 /// the input is written to a file and opened as a zip, then every entry is read as an importer

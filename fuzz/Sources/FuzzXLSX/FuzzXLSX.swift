@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
 import Importers
+import Readers
 
 /// libFuzzer harness for the XLSX reader: a workbook held in memory (as an `.xlsx` entry of an
 /// export), its workbook, relationships, shared strings and styles, then every row of every sheet.
