@@ -7,6 +7,10 @@ public final class ImportPipeline {
     public let store: AccountStore
     public let folder: AccountFolder
     public let importers: [any Importer]
+    /// Seconds to wait for another writer of the account before refusing (`StoreError.busy`).
+    public var lockWait: TimeInterval = AccountLock.defaultWait
+    /// What this pipeline's sweeps removed: staging folders of imports that were killed.
+    public private(set) var swept = WorkDirectory.Sweep()
 
     public init(store: AccountStore, folder: AccountFolder, importers: [any Importer] = ImporterRegistry.builtIn) {
         self.store = store
@@ -33,8 +37,18 @@ public final class ImportPipeline {
         return best
     }
 
-    /// Imports one export (several paths = the parts of one split export).
+    /// Imports one export (several paths = the parts of one split export), holding the
+    /// account's writer lock: one import at a time per account.
     public func importExport(paths: [String], platform: Platform? = nil, now: Date = Date()) throws -> ImportReport {
+        try AccountLock.withLock(folder, purpose: "pda import", wait: lockWait) {
+            let leftovers = MediaStager.sweep(folder: folder, store: store)
+            swept.folders += leftovers.folders
+            swept.bytes += leftovers.bytes
+            return try importLocked(paths: paths, platform: platform, now: now)
+        }
+    }
+
+    private func importLocked(paths: [String], platform: Platform?, now: Date) throws -> ImportReport {
         let export = try ExportReader(paths: paths)
         let (sha256, size) = try export.fingerprint()
         let (importer, recognition) = try choose(for: export, platform: platform)
@@ -53,7 +67,7 @@ public final class ImportPipeline {
             let report = try store.importExport(description, media: stager) { sink in
                 try importer.run(export, format: recognition.format, into: sink)
             }
-            try stager.commit()
+            stager.commit()
             return report
         } catch {
             stager.discard()

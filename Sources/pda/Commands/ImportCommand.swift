@@ -12,7 +12,10 @@ struct ImportCommand: ParsableCommand {
             Each PATH is one export, except the parts of a split Google Takeout (takeout-…-001.zip, \
             -002.zip …), which are imported together as one export. The importer is chosen from the export's contents and named in \
             the report. Importing the same file twice changes nothing; a newer export adds only what \
-            is new. A malformed export is refused whole (exit 65) and the account is left as it was.
+            is new. A malformed export is refused whole (exit 65) and the account is left as it was. \
+            One writer at a time: while another pda imports into the same account, this one waits up to \
+            --wait seconds, then exits 75. Ctrl-C (or SIGTERM) keeps the exports already reported, \
+            drops the one in progress with its staged media, and exits 130 (143).
             """)
 
     @OptionGroup var options: AccountOptions
@@ -22,10 +25,17 @@ struct ImportCommand: ParsableCommand {
     var platform: String?
     @Option(name: .long, help: ArgumentHelp("Import with this mapping file instead of the built-in importers (repeatable; see `pda mapping check`).", valueName: "FILE"))
     var mapping: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another import into the same account to finish.", valueName: "SECONDS"))
+    var wait: Double = AccountLock.defaultWait
     @Flag(name: .long, help: "Print the reports as JSON.")
     var json = false
 
+    func validate() throws {
+        if !(wait >= 0) { throw ValidationError("--wait must be 0 or more seconds") }
+    }
+
     func run() throws {
+        Interrupts.install("the export being imported was not saved")
         try Failure.guarding {
             let platform = try self.platform.map { name -> Platform in
                 guard let p = Platform(rawValue: name.lowercased()) else { throw ImportError.unknownPlatform(name) }
@@ -46,6 +56,7 @@ struct ImportCommand: ParsableCommand {
             let (folder, created) = try AccountSetup.openOrCreate(options.folder, name: nil)
             if created { Output.note("Created a new account at \(folder.url.path)") }
             let pipeline = ImportPipeline(store: try AccountStore(folder: folder), folder: folder, importers: importers)
+            pipeline.lockWait = wait
             var reports: [ImportReport] = []
             var firstFailure: Error?
             // A Takeout split into takeout-…-001.zip, -002.zip … is one export; a part that
@@ -64,6 +75,9 @@ struct ImportCommand: ParsableCommand {
                     }
                     firstFailure = firstFailure ?? error
                 }
+            }
+            if pipeline.swept.folders > 0 {
+                Output.note("pda: removed \(pipeline.swept.folders) staging folder(s) of interrupted imports, freeing \(pipeline.swept.bytes) bytes")
             }
             if json { Output.json(.array(reports.map(\.json))) }
             if let firstFailure { throw ExitCode(Failure.exitCode(firstFailure)) }

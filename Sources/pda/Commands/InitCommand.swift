@@ -40,11 +40,15 @@ enum AccountSetup {
     static func openOrCreate(_ folder: AccountFolder, name: String?) throws -> (AccountFolder, Bool) {
         if folder.exists, FileManager.default.fileExists(atPath: OwnerKey.file(in: folder).path) { return (folder, false) }
         try folder.createDirectories()
-        let store = try AccountStore(folder: folder)
-        let (key, _) = try OwnerKey.loadOrCreate(in: folder)
-        if try store.owner() == nil {
-            try store.setOwner(name: name, did: key.didKey.did, createdAt: Timestamp.iso(Date()))
+        // Two commands creating one account at once must not make two keys (the second would
+        // replace the first's key file after its DID was recorded as the owner).
+        return try AccountLock.withLock(folder, purpose: "pda init") {
+            let store = try AccountStore(folder: folder)
+            let (key, created) = try OwnerKey.loadOrCreate(in: folder)
+            if try store.owner() == nil {
+                try store.setOwner(name: name, did: key.didKey.did, createdAt: Timestamp.iso(Date()))
+            }
+            return (folder, created)
         }
-        return (folder, true)
     }
 }

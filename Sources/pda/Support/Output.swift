@@ -71,6 +71,8 @@ enum Failure {
         case let error as ImportError: return error.exitCode
         case let error as ArchiveError: return error.exitCode
         case StoreError.noAccount: return 66
+        case StoreError.busy: return 75
+        case is WorkFilesError: return 73
         case is StoreError: return 74
         case is OwnerKeyError: return 74
         case is CannotWrite: return 73
