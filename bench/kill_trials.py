@@ -25,6 +25,7 @@ import random
 import shutil
 import signal
 import sqlite3
+from contextlib import closing
 import subprocess
 import sys
 import time
@@ -73,12 +74,12 @@ def killed(pda, account, delay, *args):
 
 
 def integrity(account):
-    with sqlite3.connect(account / "account.sqlite") as db:
+    with closing(sqlite3.connect(account / "account.sqlite")) as db:
         return db.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 def counts(account):
-    with sqlite3.connect(account / "account.sqlite") as db:
+    with closing(sqlite3.connect(account / "account.sqlite")) as db:
         result = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
         shas = {row[0] for row in db.execute("SELECT sha256 FROM media")}
     stored = {p.parent.name + p.name for p in (account / "media/sha256").glob("*/*") if p.is_file()}

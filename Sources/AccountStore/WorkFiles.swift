@@ -31,7 +31,7 @@ public final class WorkDirectory: @unchecked Sendable {
             guard flock(fd, LOCK_EX) == 0, WorkDirectory.isSame(fd, candidate.path) else { close(fd); continue }
             url = candidate
             descriptor = fd
-            let remove: @Sendable (URL) -> Void = onInterrupt ?? { try? FileManager.default.removeItem(at: $0) }
+            let remove: @Sendable (URL) -> Void = onInterrupt ?? { WorkDirectory.removeWhileInUse($0) }
             token = WorkFiles.register { remove(candidate) }
             return
         }
@@ -56,6 +56,18 @@ public final class WorkDirectory: @unchecked Sendable {
         if let token { WorkFiles.unregister(token) }
         close(descriptor)
         descriptor = -1
+    }
+
+    /// Removes a folder that another thread may still be writing into: renamed first, so that
+    /// thread's next file cannot land in it (its path no longer exists) and the removal cannot
+    /// fail on a folder that keeps filling. The new name keeps the prefix, so should the removal
+    /// still fail, a later sweep finds it.
+    public static func removeWhileInUse(_ url: URL) {
+        let doomed = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + "-removing")
+        let target = rename(url.path, doomed.path) == 0 ? doomed : url
+        for _ in 0..<3 where FileManager.default.fileExists(atPath: target.path) {
+            try? FileManager.default.removeItem(at: target)
+        }
     }
 
     static func isSame(_ fd: Int32, _ path: String) -> Bool {
@@ -129,6 +141,17 @@ public enum WorkFiles {
         var next = 0
         var cleanups: [Int: @Sendable () -> Void] = [:]
         var sources: [DispatchSourceSignal] = []
+        var interrupted = false
+    }
+
+    /// Called before reporting a failure: when a signal's cleanup is under way, the failure is
+    /// most likely its consequence (a file vanished), and the handler is about to exit with the
+    /// signal's code and message, so this thread waits for that instead of exiting first.
+    public static func parkIfInterrupted() {
+        registry.lock.lock()
+        let interrupted = registry.interrupted
+        registry.lock.unlock()
+        if interrupted { while true { sleep(60) } }
     }
 
     private static let registry = Registry()
@@ -151,6 +174,7 @@ public enum WorkFiles {
     @discardableResult
     public static func cleanUp() -> Int {
         registry.lock.lock()
+        registry.interrupted = true
         let cleanups = registry.cleanups.values
         registry.cleanups.removeAll()
         registry.lock.unlock()

@@ -37,7 +37,7 @@ final class MediaStager: MediaIngest {
         // Ctrl-C while staging removes the folder; once placing began its fate depends on the
         // commit, so it is left for the next import's sweep to settle.
         work = try WorkDirectory(in: folder.stagingURL, prefix: Self.folderPrefix) { url in
-            if phase.interrupt() { try? FileManager.default.removeItem(at: url) }
+            if phase.interrupt() { WorkDirectory.removeWhileInUse(url) }
         }
     }
 

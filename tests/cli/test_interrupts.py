@@ -4,6 +4,7 @@ import importlib.util
 import os
 import signal
 import sqlite3
+from contextlib import closing
 import subprocess
 import sys
 import threading
@@ -45,7 +46,7 @@ def work_folders(folder):
 
 
 def rows(account, table):
-    with sqlite3.connect(account / "account.sqlite") as db:
+    with closing(sqlite3.connect(account / "account.sqlite")) as db:
         return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
@@ -107,7 +108,7 @@ def test_two_imports_at_once_both_complete(account, x_export, tiktok_zip, pda):
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
     assert rows(account, "source_export") == 2
-    with sqlite3.connect(account / "account.sqlite") as db:
+    with closing(sqlite3.connect(account / "account.sqlite")) as db:
         shas = {r[0] for r in db.execute("SELECT sha256 FROM media")}
     stored = {p.parent.name + p.name for p in (account / "media/sha256").glob("*/*")}
     assert shas == stored and shas
@@ -159,7 +160,7 @@ def test_sigint_during_import_keeps_the_account_as_it_was(account, x_export, pda
     assert proc.returncode == 130
     assert "stopped by SIGINT" in err and "not saved" in err
     assert list((account / "media/staging").iterdir()) == []
-    with sqlite3.connect(account / "account.sqlite") as db:
+    with closing(sqlite3.connect(account / "account.sqlite")) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert rows(account, "source_export") == 0 and rows(account, "media") == 0
     assert list((account / "media/sha256").iterdir()) == []

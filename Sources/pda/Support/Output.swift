@@ -63,7 +63,8 @@ enum Failure {
     }
 
     static func message(_ error: Error) -> String {
-        (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        WorkFiles.parkIfInterrupted()
+        return (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     }
 
     static func exitCode(_ error: Error) -> Int32 {
