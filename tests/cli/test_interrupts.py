@@ -186,6 +186,6 @@ def test_sigint_during_verify_exits_130(tmp_path):
 def test_kill_trials_short_form(tmp_path):
     """The short form of `make bench`'s 50 kill -9 trials per command."""
     proc = subprocess.run([sys.executable, str(ROOT / "bench/kill_trials.py"), "--pda", PDA, "--trials", "5",
-                           "--tweets", "1500", "--media", "30", "--media-size", "16384", "--work", tmp_path / "work"],
+                           "--tweets", "800", "--media", "20", "--media-size", "16384", "--work", tmp_path / "work"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
