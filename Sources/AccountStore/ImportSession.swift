@@ -91,6 +91,17 @@ extension AccountStore {
 }
 
 extension AccountStore {
+    /// The media files the items of one import refer to, with the export entry each came from.
+    public func mediaReferences(sourceExportID: Int64) throws -> [(sha256: String, entry: String)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT item_media.media_sha256 AS sha256, item_media.locator AS entry
+                FROM item_media JOIN item ON item.id = item_media.item_id
+                WHERE item.source_export_id = ? ORDER BY sha256, entry
+                """, arguments: [sourceExportID]).map { (sha256: $0["sha256"], entry: $0["entry"]) }
+        }
+    }
+
     /// Whether a committed `media` row refers to this file (an import's leftovers are settled by it).
     public func hasMedia(sha256: String) throws -> Bool {
         try writer.read { db in

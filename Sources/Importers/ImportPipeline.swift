@@ -18,6 +18,28 @@ public final class ImportPipeline {
         self.importers = importers
     }
 
+    /// An account damaged by an older pda (rows committed, then the media move failed) heals on
+    /// re-import: the files its rows refer to and the store lacks are copied from the export again,
+    /// each only if its bytes still have the recorded SHA-256. Returns how many were restored.
+    private func restoreMissingMedia(of existing: SourceExportRecord, from export: ExportReader) throws -> Int {
+        let missing = try store.mediaReferences(sourceExportID: existing.id)
+            .filter { !FileManager.default.fileExists(atPath: folder.mediaFile(sha256: $0.sha256).path) }
+        guard !missing.isEmpty else { return 0 }
+        let stager = try MediaStager(export: export, folder: folder)
+        do {
+            var restored: Set<String> = []
+            for reference in missing where !restored.contains(reference.sha256) {
+                if try stager.ingest(MediaReference(entry: reference.entry))?.sha256 == reference.sha256 { restored.insert(reference.sha256) }
+            }
+            try stager.place(only: restored)
+            stager.commit()
+            return restored.count
+        } catch {
+            stager.discard()
+            throw error
+        }
+    }
+
     /// The most confident importer (of `platform`, when given). Ties and no match are errors
     /// that tell the person what to do.
     public func choose(for export: ExportReader, platform: Platform?) throws -> (any Importer, Recognition) {
@@ -56,6 +78,7 @@ public final class ImportPipeline {
             var report = ImportReport(file: export.displayName, sha256: sha256, size: size, platform: existing.platform,
                                       importer: existing.importer, format: existing.format, status: .alreadyImported)
             report.warnings = []
+            report.mediaFiles = try restoreMissingMedia(of: existing, from: export)
             return report
         }
         let description = ExportDescription(

@@ -73,10 +73,13 @@ final class MediaStager: MediaIngest {
     }
 
     /// Links every staged file into the store; runs inside the transaction, before the commit.
-    func placeStaged() throws {
+    func placeStaged() throws { try place(only: nil) }
+
+    /// Links the staged files (those of `only`, when given) into the store.
+    func place(only: Set<String>?) throws {
         guard phase.beginPlacing() else { throw ImportError.unreadable(path: work.url.path, reason: "the import was interrupted") }
         let fm = FileManager.default
-        for sha256 in staged {
+        for sha256 in staged where only?.contains(sha256) ?? true {
             let target = folder.mediaFile(sha256: sha256)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             if link(work.url.appendingPathComponent(sha256).path, target.path) == 0 {

@@ -89,3 +89,21 @@ final class ImportStagingTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.stagingURL.path), [])
     }
 }
+
+extension ImportStagingTests {
+    /// Rows whose file went missing (an older pda moved media after the commit, and the move
+    /// failed): importing the same export again restores the files instead of saying nothing.
+    func testReimportRestoresMediaMissingFromTheStore() throws {
+        let pipeline = ImportPipeline(store: store, folder: folder)
+        let first = try pipeline.importExport(paths: [Self.xArchive])
+        let stored = storedMedia()
+        XCTAssertEqual(stored.count, first.mediaFiles)
+        for path in stored { try FileManager.default.removeItem(at: folder.mediaURL.appendingPathComponent(path)) }
+        let again = try pipeline.importExport(paths: [Self.xArchive])
+        XCTAssertEqual(again.status, .alreadyImported)
+        XCTAssertEqual(again.mediaFiles, stored.count)
+        XCTAssertEqual(storedMedia(), stored)
+        XCTAssertEqual(try pipeline.importExport(paths: [Self.xArchive]).mediaFiles, 0, "nothing left to restore")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.stagingURL.path), [])
+    }
+}

@@ -88,7 +88,9 @@ struct ImportCommand: ParsableCommand {
 enum ImportReportText {
     static func print(_ report: ImportReport) {
         if report.status == .alreadyImported {
-            Swift.print("\(report.file): already imported (\(report.importer), \(report.format)); nothing changed.")
+            let change = report.mediaFiles > 0
+                ? "restored \(report.mediaFiles) media files that were missing from the account's media store" : "nothing changed"
+            Swift.print("\(report.file): already imported (\(report.importer), \(report.format)); \(change).")
             return
         }
         Swift.print("\(report.file): imported with the \(report.importer) importer (\(report.format)) in \(String(format: "%.2f", report.seconds)) s")
