@@ -49,8 +49,8 @@ public final class WorkDirectory: @unchecked Sendable {
         descriptor = -1
     }
 
-    /// Releases the lock but keeps the folder, for a later run's sweep to settle (used when the
-    /// folder's fate depends on a database commit this process could not finish).
+    /// Releases the lock but keeps the folder, as a killed owner would: a later sweep settles and
+    /// removes it.
     public func abandon() {
         guard descriptor >= 0 else { return }
         if let token { WorkFiles.unregister(token) }
