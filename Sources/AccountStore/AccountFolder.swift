@@ -35,7 +35,7 @@ public struct AccountFolder: Sendable {
     /// Creates the folder tree with owner-only permissions.
     public func createDirectories() throws {
         let fm = FileManager.default
-        for dir in [url, url.appendingPathComponent("media"), mediaURL, keysURL] {
+        for dir in [url, url.appendingPathComponent("media"), mediaURL, stagingURL, keysURL] {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: dir.path)
         }

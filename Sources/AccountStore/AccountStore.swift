@@ -5,11 +5,16 @@ import GRDB
 public enum StoreError: Error, LocalizedError {
     case noAccount(path: String)
     case cannotOpen(path: String, reason: String)
+    /// Another process holds the account's writer lock (`AccountLock`); exit 75 (EX_TEMPFAIL).
+    case busy(path: String, holder: String?, waited: TimeInterval)
 
     public var errorDescription: String? {
         switch self {
         case .noAccount(let path): return "no account at \(path); create one with `pda init` (or pass --account DIR)"
         case .cannotOpen(let path, let reason): return "cannot open the account database \(path): \(reason)"
+        case .busy(let path, let holder, let waited):
+            return "the account at \(path) is busy: another pda is writing to it" + (holder.map { " (\($0))" } ?? "")
+                + "; waited \(Int(waited)) s. Try again when it has finished, or wait longer with --wait SECONDS"
         }
     }
 }
@@ -37,7 +42,11 @@ public final class AccountStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: folder.databaseURL.path, reason: String(describing: error))
         }
-        try Schema.migrator.migrate(writer)
+        // A migration rewrites tables: it waits for a running import instead of failing on
+        // SQLite's busy timeout, and two processes opening an old account migrate it once.
+        if try !writer.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+            try AccountLock.withLock(folder, purpose: "pda schema migration") { try Schema.migrator.migrate(writer) }
+        }
     }
 
     /// An in-memory account, for tests.

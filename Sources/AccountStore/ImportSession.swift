@@ -50,6 +50,14 @@ public struct IngestedMedia: Sendable {
 public protocol MediaIngest: AnyObject {
     /// `nil` when the export lacks the file (reported as a warning by the ingest).
     func ingest(_ reference: MediaReference) throws -> IngestedMedia?
+    /// Puts the staged files into the content-addressed store. Called inside the import's
+    /// transaction, after its last row and before the commit: the rows never commit without
+    /// their files, and files placed for a transaction that then fails are unreferenced.
+    func placeStaged() throws
+}
+
+extension MediaIngest {
+    public func placeStaged() throws {}
 }
 
 extension AccountStore {
@@ -76,8 +84,29 @@ extension AccountStore {
             report.seconds = Date().timeIntervalSince(started)
             try db.execute(sql: "UPDATE source_export SET report = ? WHERE id = ?",
                            arguments: [JSONWriter.string(report.json), session.sourceExportID])
+            try media?.placeStaged()
         }
         return report
+    }
+}
+
+extension AccountStore {
+    /// The media files the items of one import refer to, with the export entry each came from.
+    public func mediaReferences(sourceExportID: Int64) throws -> [(sha256: String, entry: String)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT item_media.media_sha256 AS sha256, item_media.locator AS entry
+                FROM item_media JOIN item ON item.id = item_media.item_id
+                WHERE item.source_export_id = ? ORDER BY sha256, entry
+                """, arguments: [sourceExportID]).map { (sha256: $0["sha256"], entry: $0["entry"]) }
+        }
+    }
+
+    /// Whether a committed `media` row refers to this file (an import's leftovers are settled by it).
+    public func hasMedia(sha256: String) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM media WHERE sha256 = ?)", arguments: [sha256]) ?? false
+        }
     }
 }
 

@@ -7,7 +7,7 @@ extension CollectiveStore {
     /// A member's archive, for members who consented to it: the DESIGN.md archive whose claims
     /// are the organisation's `ProvenanceAttestation`s (it found these items in the member's
     /// export with that hash), since it cannot sign as the author.
-    public func exportArchive(memberID: String, options: ArchiveOptions, to output: URL) throws -> ArchiveSummary {
+    public func exportArchive(memberID: String, options: ArchiveOptions, to output: URL, overwrite: Bool = false) throws -> ArchiveSummary {
         let pseudonym = try pseudonym(of: memberID)
         guard let consent = try consent(of: pseudonym) else { throw CollectiveError.noSuchMember }
         guard consent == "archive" else { throw CollectiveError.noArchiveConsent }
@@ -18,6 +18,6 @@ extension CollectiveStore {
         let key = try OwnerKey.load(from: folder.organisationKeyFolder)
         let store = try AccountStore(folder: account)
         let ledger = try Ledger.compute(store, filter: options.scope).json()
-        return try ArchiveWriter.write(store: store, folder: account, key: key, options: options, ledger: ledger, to: output)
+        return try ArchiveWriter.write(store: store, folder: account, key: key, options: options, ledger: ledger, to: output, overwrite: overwrite)
     }
 }

@@ -8,11 +8,37 @@ public final class ImportPipeline {
     public let store: AccountStore
     public let folder: AccountFolder
     public let importers: [any Importer]
+    /// Seconds to wait for another writer of the account before refusing (`StoreError.busy`).
+    public var lockWait: TimeInterval = AccountLock.defaultWait
+    /// What this pipeline's sweeps removed: staging folders of imports that were killed.
+    public private(set) var swept = WorkDirectory.Sweep()
 
     public init(store: AccountStore, folder: AccountFolder, importers: [any Importer] = ImporterRegistry.builtIn) {
         self.store = store
         self.folder = folder
         self.importers = importers
+    }
+
+    /// An account damaged by an older pda (rows committed, then the media move failed) heals on
+    /// re-import: the files its rows refer to and the store lacks are copied from the export again,
+    /// each only if its bytes still have the recorded SHA-256. Returns how many were restored.
+    private func restoreMissingMedia(of existing: SourceExportRecord, from export: ExportReader) throws -> Int {
+        let missing = try store.mediaReferences(sourceExportID: existing.id)
+            .filter { !FileManager.default.fileExists(atPath: folder.mediaFile(sha256: $0.sha256).path) }
+        guard !missing.isEmpty else { return 0 }
+        let stager = try MediaStager(export: export, folder: folder)
+        do {
+            var restored: Set<String> = []
+            for reference in missing where !restored.contains(reference.sha256) {
+                if try stager.ingest(MediaReference(entry: reference.entry))?.sha256 == reference.sha256 { restored.insert(reference.sha256) }
+            }
+            try stager.place(only: restored)
+            stager.commit()
+            return restored.count
+        } catch {
+            stager.discard()
+            throw error
+        }
     }
 
     /// The most confident importer (of `platform`, when given). Ties and no match are errors
@@ -42,8 +68,18 @@ public final class ImportPipeline {
         return best
     }
 
-    /// Imports one export (several paths = the parts of one split export).
+    /// Imports one export (several paths = the parts of one split export), holding the
+    /// account's writer lock: one import at a time per account.
     public func importExport(paths: [String], platform: Platform? = nil, now: Date = Date()) throws -> ImportReport {
+        try AccountLock.withLock(folder, purpose: "pda import", wait: lockWait) {
+            let leftovers = MediaStager.sweep(folder: folder, store: store)
+            swept.folders += leftovers.folders
+            swept.bytes += leftovers.bytes
+            return try importLocked(paths: paths, platform: platform, now: now)
+        }
+    }
+
+    private func importLocked(paths: [String], platform: Platform?, now: Date) throws -> ImportReport {
         let export = try ExportReader(paths: paths)
         let (sha256, size) = try export.fingerprint()
         let (importer, recognition) = try choose(for: export, platform: platform)
@@ -51,6 +87,7 @@ public final class ImportPipeline {
             var report = ImportReport(file: export.displayName, sha256: sha256, size: size, platform: existing.platform,
                                       importer: existing.importer, format: existing.format, status: .alreadyImported)
             report.warnings = []
+            report.mediaFiles = try restoreMissingMedia(of: existing, from: export)
             return report
         }
         let description = ExportDescription(
@@ -62,7 +99,7 @@ public final class ImportPipeline {
             let report = try store.importExport(description, media: stager) { sink in
                 try importer.run(export, format: recognition.format, into: sink)
             }
-            try stager.commit()
+            stager.commit()
             return report
         } catch {
             stager.discard()

@@ -10,8 +10,12 @@ public enum OwnerAccount {
         let hadKey = FileManager.default.fileExists(atPath: OwnerKey.file(in: folder).path)
         if folder.exists && hadKey { return (try AccountStore(folder: folder), false) }
         try folder.createDirectories()
-        let (key, _) = try OwnerKey.loadOrCreate(in: folder)
-        let (store, _) = try AccountStore.openOrCreate(folder, ownerName: name, ownerDID: key.didKey.did)
-        return (store, true)
+        // Two commands creating one account at once must not make two keys (the second would
+        // replace the first's key file after its DID was recorded as the owner).
+        return try AccountLock.withLock(folder, purpose: "pda init") {
+            let (key, created) = try OwnerKey.loadOrCreate(in: folder)
+            let (store, _) = try AccountStore.openOrCreate(folder, ownerName: name, ownerDID: key.didKey.did)
+            return (store, created)
+        }
     }
 }

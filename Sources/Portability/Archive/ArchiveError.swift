@@ -7,6 +7,8 @@ public enum ArchiveError: Error, LocalizedError, Equatable {
     case notAnArchive(path: String, reason: String)
     case inputMissing(path: String)
     case cannotCreateOutput(path: String, reason: String)
+    /// `pda export --out` names an existing file and `--force` was not given.
+    case outputExists(path: String)
     case io(path: String, reason: String)
     case invalidOption(String)
     case noOwner
@@ -20,6 +22,7 @@ public enum ArchiveError: Error, LocalizedError, Equatable {
         case .inputMissing(let path): return "\(path): no such file or folder"
         case .cannotCreateOutput(let path, let reason): return "cannot create \(path): \(reason)"
         case .io(let path, let reason): return "\(path): \(reason)"
+        case .outputExists(let path): return "\(path) already exists; choose another --out or pass --force to replace it"
         case .invalidOption(let reason): return reason
         case .noOwner: return "the account has no owner identity; run `pda init` first"
         case .mediaMissing(let path, let entry):
@@ -34,7 +37,7 @@ public enum ArchiveError: Error, LocalizedError, Equatable {
         switch self {
         case .notAnArchive: return 65
         case .inputMissing: return 66
-        case .cannotCreateOutput: return 73
+        case .cannotCreateOutput, .outputExists: return 73
         case .io, .mediaMissing, .mediaChanged: return 74
         case .invalidOption: return 64
         case .noOwner: return 66

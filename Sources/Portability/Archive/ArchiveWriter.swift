@@ -19,6 +19,9 @@ public struct ArchiveSummary: Sendable {
     public var payloadBytes: UInt64 = 0
     public var archiveBytes: UInt64 = 0
     public var entries = 0
+    /// Work folders of earlier exports that had been killed, removed from the output folder.
+    public var leftoversRemoved = 0
+    public var leftoverBytesFreed: UInt64 = 0
 
     public var json: JSONValue {
         .obj([
@@ -27,20 +30,27 @@ public struct ArchiveSummary: Sendable {
             ("activityRecords", .int(activityRecords)), ("payloadFiles", .int(payloadFiles)),
             ("payloadBytes", .number(String(payloadBytes))), ("archiveBytes", .number(String(archiveBytes))),
             ("zipEntries", .int(entries)),
+            ("leftoversRemoved", .int(leftoversRemoved)), ("leftoverBytesFreed", .number(String(leftoverBytesFreed))),
         ])
     }
 }
 
 /// Writes the archive of DESIGN.md ("The archive") from an account.
 ///
-/// The zip is built in a hidden working folder next to `output` and renamed into place only once
-/// complete and synced, so an interrupted export never leaves a file at `output` (rename is
-/// atomic on one file system, which is why the working folder is not in /tmp).
+/// The zip is built in a hidden working folder next to `output` (`.pda-export-<UUID>`) and
+/// renamed into place only once complete and synced, so an interrupted export never leaves a file
+/// at `output` (rename is atomic on one file system, which is why the working folder is not in
+/// /tmp). The working folder is locked while the export runs: each export first removes the
+/// unlocked ones, left by exports that were killed, and Ctrl-C or SIGTERM removes its own.
 public enum ArchiveWriter {
+    public static let workPrefix = ".pda-export-"
+
     /// `ledger` is the labor ledger of the archive's scope (`options.scope`), as `pda ledger
     /// --json` prints it: the caller computes it, so the archive format does not depend on how.
+    /// `overwrite`: replace an existing file at `output`; without it an existing file is refused
+    /// (`ArchiveError.outputExists`), before any work and again atomically at the end.
     public static func write(store: AccountStore, folder: AccountFolder, key: OwnerKey, options: ArchiveOptions,
-                             ledger: JSONValue, to output: URL) throws -> ArchiveSummary {
+                             ledger: JSONValue, to output: URL, overwrite: Bool = false) throws -> ArchiveSummary {
         try options.validate()
         guard let owner = try store.owner() else { throw ArchiveError.noOwner }
         let did = key.didKey.did
@@ -56,24 +66,45 @@ public enum ArchiveWriter {
         guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ArchiveError.cannotCreateOutput(path: output.path, reason: "the folder \(directory.path) does not exist")
         }
-        let work = directory.appendingPathComponent(".pda-export-\(UUID().uuidString)")
+        if !overwrite && fm.fileExists(atPath: output.path) { throw ArchiveError.outputExists(path: output.path) }
+        let leftovers = WorkDirectory.sweep(in: directory, prefix: workPrefix)
+        let workDirectory: WorkDirectory
         do {
-            try fm.createDirectory(at: work, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            workDirectory = try WorkDirectory(in: directory, prefix: workPrefix)
         } catch {
             throw ArchiveError.cannotCreateOutput(path: output.path, reason: "cannot write in \(directory.path)")
         }
-        defer { try? fm.removeItem(at: work) }
+        defer { workDirectory.remove() }
+        let work = workDirectory.url
 
         let partial = work.appendingPathComponent("archive.zip.partial")
         let build = try ArchiveBuild(store: store, folder: folder, key: key.privateKey, owner: owner, options: options,
                                      ledger: ledger, layout: layout, work: work, zipURL: partial)
         var summary = try build.run()
-        guard rename(partial.path, output.path) == 0 else {
-            throw ArchiveError.cannotCreateOutput(path: output.path, reason: String(cString: strerror(errno)))
-        }
+        try place(partial, at: output, overwrite: overwrite)
+        summary.leftoversRemoved = leftovers.folders
+        summary.leftoverBytesFreed = leftovers.bytes
         summary.path = output.path
         summary.archiveBytes = (try? fm.attributesOfItem(atPath: output.path)[.size] as? UInt64) ?? 0
         return summary
+    }
+}
+
+extension ArchiveWriter {
+    /// Moves the finished zip to `output`. Without `overwrite`, link(2) refuses an existing name
+    /// atomically (a file created there while the export ran is not replaced either).
+    static func place(_ partial: URL, at output: URL, overwrite: Bool) throws {
+        if overwrite {
+            guard rename(partial.path, output.path) == 0 else {
+                throw ArchiveError.cannotCreateOutput(path: output.path, reason: String(cString: strerror(errno)))
+            }
+            return
+        }
+        guard link(partial.path, output.path) == 0 else {
+            if errno == EEXIST { throw ArchiveError.outputExists(path: output.path) }
+            throw ArchiveError.cannotCreateOutput(path: output.path, reason: String(cString: strerror(errno)))
+        }
+        unlink(partial.path)
     }
 }
 

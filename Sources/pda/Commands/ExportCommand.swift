@@ -13,7 +13,9 @@ struct ExportCommand: ParsableCommand {
             The archive is a BagIt bag in a zip whose payload is an RO-Crate: every item with its media, \
             where it came from, and an authorship claim signed with your key (did:key). Anyone can check \
             it with `pda verify` or with standard BagIt and Verifiable Credentials tools. The same account, \
-            options and --created time always give the same bytes.
+            options and --created time always give the same bytes. An existing FILE is refused (exit 73) \
+            unless --force. Work files of earlier exports that were killed are removed from FILE's folder. \
+            Ctrl-C (or SIGTERM) removes this run's work files and exits 130 (143) with no archive written.
             """)
 
     @OptionGroup var options: AccountOptions
@@ -35,6 +37,8 @@ struct ExportCommand: ParsableCommand {
     var noMedia = false
     @Option(name: .long, help: ArgumentHelp("The archive's creation time, e.g. 2025-05-01T12:00:00Z (default: $SOURCE_DATE_EPOCH, else now).", valueName: "TIME"))
     var created: String?
+    @Flag(name: .long, help: "Replace FILE if it exists.")
+    var force = false
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
@@ -48,6 +52,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interrupts.install("no archive was written")
         try Failure.guarding {
             let store = try options.openStore()
             let key = try OwnerKey.load(from: options.folder)
@@ -61,7 +66,12 @@ struct ExportCommand: ParsableCommand {
             archive.includeMedia = !noMedia
             let output = URL(fileURLWithPath: out)
             let ledger = try Ledger.compute(store, filter: archive.scope).json()
-            let summary = try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, ledger: ledger, to: output)
+            let summary = try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, ledger: ledger,
+                                                  to: output, overwrite: force)
+            if summary.leftoversRemoved > 0 {
+                Output.note("pda: removed \(summary.leftoversRemoved) work folder(s) of interrupted exports from "
+                    + "\(output.deletingLastPathComponent().path), freeing \(summary.leftoverBytesFreed) bytes")
+            }
             if json { Output.json(summary.json); return }
             print("Wrote \(summary.path)")
             print("  \(summary.items) items, \(summary.mediaFiles) media files"

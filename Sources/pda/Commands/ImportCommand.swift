@@ -15,7 +15,10 @@ struct ImportCommand: ParsableCommand {
             Each PATH is one export, except the parts of a split Google Takeout (takeout-…-001.zip, \
             -002.zip …), which are imported together as one export. The importer is chosen from the export's contents and named in \
             the report. Importing the same file twice changes nothing; a newer export adds only what \
-            is new. A malformed export is refused whole (exit 65) and the account is left as it was.
+            is new. A malformed export is refused whole (exit 65) and the account is left as it was. \
+            One writer at a time: while another pda imports into the same account, this one waits up to \
+            --wait seconds, then exits 75. Ctrl-C (or SIGTERM) keeps the exports already reported, \
+            drops the one in progress with its staged media, and exits 130 (143).
             """)
 
     @OptionGroup var options: AccountOptions
@@ -25,10 +28,17 @@ struct ImportCommand: ParsableCommand {
     var platform: Platform?
     @Option(name: .long, help: ArgumentHelp("Import with this mapping file instead of the built-in importers (repeatable; see `pda mapping check`).", valueName: "FILE"))
     var mapping: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another import into the same account to finish.", valueName: "SECONDS"))
+    var wait: Double = AccountLock.defaultWait
     @Flag(name: .long, help: "Print the reports as JSON.")
     var json = false
 
+    func validate() throws {
+        if !(wait >= 0) { throw ValidationError("--wait must be 0 or more seconds") }
+    }
+
     func run() throws {
+        Interrupts.install("the export being imported was not saved")
         try Failure.guarding {
             // Refuse a missing path before anything is created.
             for path in paths where !FileManager.default.fileExists(atPath: path) { throw ImportError.missing(path: path) }
@@ -46,6 +56,7 @@ struct ImportCommand: ParsableCommand {
             let (store, created) = try OwnerAccount.openOrCreate(folder, name: nil)
             if created { Output.note("Created a new account at \(folder.url.path)") }
             let pipeline = ImportPipeline(store: store, folder: folder, importers: importers)
+            pipeline.lockWait = wait
             var reports: [ImportReport] = []
             var firstFailure: Error?
             // The folder that holds the downloaded zips, or a download zipped again, stands
@@ -78,6 +89,9 @@ struct ImportCommand: ParsableCommand {
                     firstFailure = firstFailure ?? error
                 }
             }
+            if pipeline.swept.folders > 0 {
+                Output.note("pda: removed \(pipeline.swept.folders) staging folder(s) of interrupted imports, freeing \(pipeline.swept.bytes) bytes")
+            }
             if json { Output.json(.array(reports.map(\.json))) }
             if let firstFailure { throw ExitCode(Failure.exitCode(firstFailure)) }
         }
@@ -97,7 +111,9 @@ enum RequestAnswers {
 enum ImportReportText {
     static func print(_ report: ImportReport) {
         if report.status == .alreadyImported {
-            Swift.print("\(report.file): already imported (\(report.importer), \(report.format)); nothing changed.")
+            let change = report.mediaFiles > 0
+                ? "restored \(report.mediaFiles) media files that were missing from the account's media store" : "nothing changed"
+            Swift.print("\(report.file): already imported (\(report.importer), \(report.format)); \(change).")
             return
         }
         Swift.print("\(report.file): imported with the \(report.importer) importer (\(report.format)) in \(String(format: "%.2f", report.seconds)) s")

@@ -19,6 +19,9 @@ struct VerifyCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        // Verify writes nothing (a folder is read in place, a zip through its index), so an
+        // interrupted run has nothing to remove; it still says so and exits 130 or 143.
+        Interrupts.install("the archive was not fully checked")
         var result: ArchiveVerification?
         try Failure.guarding {
             result = try ArchiveVerifier.verify(URL(fileURLWithPath: archive), expectedOwner: owner)

@@ -65,7 +65,8 @@ enum Failure {
     }
 
     static func message(_ error: Error) -> String {
-        (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        WorkFiles.parkIfInterrupted()
+        return (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     }
 
     static func exitCode(_ error: Error) -> Int32 {
@@ -73,6 +74,8 @@ enum Failure {
         case let error as ImportError: return error.exitCode
         case let error as ArchiveError: return error.exitCode
         case StoreError.noAccount: return 66
+        case StoreError.busy: return 75
+        case is WorkFilesError: return 73
         case is StoreError: return 74
         case is OwnerKeyError: return 74
         case is CannotWrite: return 73

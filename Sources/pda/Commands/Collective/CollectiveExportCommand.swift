@@ -19,6 +19,8 @@ struct CollectiveExportCommand: ParsableCommand {
     var withActivity = false
     @Option(name: .long, help: ArgumentHelp("The archive's time (UTC); the same time gives the same bytes.", valueName: "TIME"))
     var created: String?
+    @Flag(name: .long, help: "Replace FILE.zip if it exists (otherwise an existing file is refused).")
+    var force = false
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
@@ -27,7 +29,7 @@ struct CollectiveExportCommand: ParsableCommand {
             let createdTime = created.map(Timestamp.midnightIfDate) ?? Timestamp.iso(Date())
             var archive = ArchiveOptions(created: createdTime, softwareVersion: PDAVersion.string)
             archive.withActivity = withActivity
-            let summary = try options.open().exportArchive(memberID: member, options: archive, to: URL(fileURLWithPath: out))
+            let summary = try options.open().exportArchive(memberID: member, options: archive, to: URL(fileURLWithPath: out), overwrite: force)
             if json { Output.json(summary.json); return }
             print("Wrote \(summary.path): \(summary.items) items attested by the organisation")
             print("Check it with: pda verify \(summary.path)")
