@@ -84,12 +84,13 @@ package final class HTMLElement {
     }
 
     package static func plain(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            switch scalar.value {
-            case 0xA0, 0x2002, 0x2003, 0x2009, 0x202F: return " "
-            default: return Character(scalar)
-            }
-        }).trimmingCharacters(in: .whitespacesAndNewlines)
+        let spaces: Set<UInt32> = [0xA0, 0x2002, 0x2003, 0x2009, 0x202F]
+        guard text.unicodeScalars.contains(where: { spaces.contains($0.value) }) else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(spaces.contains(scalar.value) ? " " : scalar) }
+        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

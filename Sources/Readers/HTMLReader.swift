@@ -12,49 +12,95 @@ package struct HTMLRecordLimits: Sendable {
 
 extension ExportReader {
     /// Reads an HTML entry with libxml2's HTML push parser (SAX callbacks), fed from `stream` in
-    /// chunks, and calls `body` with each *record*: an element whose start tag satisfies `isRecord`, with everything inside it, and its ordinal among the page's records
-    /// (0-based). Only the record being read is held in memory, so a 40 MB watch history costs
-    /// what one cell costs. Records nest no further: an element matching inside a record is part
-    /// of it. libxml2 recovers from malformed HTML (unclosed tags, stray ends) the way browsers
-    /// do; the page is read as UTF-8 (Google and Meta write UTF-8 and say so), and entities are
-    /// decoded. A record beyond `limits` → `ImportError.tooLarge`.
+    /// chunks, and calls `body` with each *record*: an element whose start tag satisfies
+    /// `isRecord`, with everything inside it, and its ordinal among the page's records (0-based).
+    /// Only the records of one chunk are held in memory, so a 40 MB watch history costs what a
+    /// few hundred cells cost. Records nest no further: an element matching inside a record is
+    /// part of it. libxml2 recovers from malformed HTML (unclosed tags, stray ends) the way
+    /// browsers do; the page is read as UTF-8 (Google and Meta write UTF-8 and say so), and
+    /// entities are decoded. A record beyond `limits` → `ImportError.tooLarge`.
     package func forEachHTMLRecord(_ entry: ExportEntry, limits: HTMLRecordLimits = HTMLRecordLimits(),
                                    isRecord: @escaping (HTMLStartTag) -> Bool,
                                    _ body: (HTMLElement, Int) throws -> Void) throws {
-        let collector = HTMLCollector(isRecord: isRecord, limits: limits)
-        var sax = HTMLCollector.handler()
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        guard let parser = htmlCreatePushParserCtxt(&sax, context, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
+        guard let parser = HTMLPushParser(isRecord: isRecord, limits: limits) else {
             throw ImportError.unreadable(path: "\(file(of: entry))/\(entry.path)", reason: "the HTML parser could not start")
         }
-        defer { htmlFreeParserCtxt(parser) }
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        htmlCtxtUseOptions(parser, Int32(bitPattern: options))
         var ordinal = 0
-        func deliver() throws {
-            if collector.overflow {
+        func deliver(_ records: [HTMLElement]) throws {
+            if parser.overflow {
                 throw ImportError.tooLarge(file: file(of: entry), entry: entry.path,
                                            reason: "an HTML record holds more than \(limits.maxNodes) elements or \(limits.maxTextBytes >> 20) MiB of text")
             }
-            let records = collector.completed
-            collector.completed.removeAll(keepingCapacity: true)
             for record in records {
                 try body(record, ordinal)
                 ordinal += 1
             }
         }
-        try withExtendedLifetime(collector) {
-            try stream(entry) { chunk in
-                // Chunks of at most 1 MiB: the ZIP reader inflates 64 KiB, a folder read 1 MiB.
-                chunk.withUnsafeBytes { bytes in
-                    _ = htmlParseChunk(parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
-                }
-                try deliver()
-            }
-            _ = htmlParseChunk(parser, nil, 0, 1)
-            try deliver()
+        try stream(entry) { chunk in try deliver(parser.feed(chunk)) }
+        try deliver(parser.finish())
+    }
+}
+
+/// libxml2's HTML push parser with the record collector attached.
+///
+/// libxml2 2.9 (Debian 12) stops making progress for good when a chunk ends inside a start tag:
+/// its resumed search for the tag's `>` loses track of quotes, and nothing is parsed until the
+/// final chunk, so the whole page would pile up in memory. Chunks are therefore cut after their
+/// last `>` and the rest is carried into the next one; with that, the parser's own buffer stays
+/// at a few MiB on a 40 MB page.
+package final class HTMLPushParser {
+    private let collector: HTMLCollector
+    private var sax: htmlSAXHandler
+    private let context: htmlParserCtxtPtr
+    private var carry: [UInt8] = []
+    /// A stretch without `>` longer than this is fed as it is (hostile input: no tag can be that
+    /// long in an export), so the carry never grows without bound.
+    private let maxCarry = 4 << 20
+
+    package var overflow: Bool { collector.overflow }
+
+    package init?(isRecord: @escaping (HTMLStartTag) -> Bool, limits: HTMLRecordLimits = HTMLRecordLimits()) {
+        collector = HTMLCollector(isRecord: isRecord, limits: limits)
+        sax = HTMLCollector.handler()
+        let user = Unmanaged.passUnretained(collector).toOpaque()
+        guard let context = htmlCreatePushParserCtxt(&sax, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return nil }
+        self.context = context
+        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        htmlCtxtUseOptions(context, Int32(bitPattern: options))
+    }
+
+    deinit { htmlFreeParserCtxt(context) }
+
+    /// Parses the bytes up to the last `>` seen so far; returns the records completed.
+    package func feed(_ data: Data) -> [HTMLElement] {
+        carry.append(contentsOf: data)
+        guard let last = carry.lastIndex(of: UInt8(ascii: ">")) else {
+            if carry.count > maxCarry { push(carry[...], terminate: false); carry.removeAll() }
+            return take()
         }
+        push(carry[...last], terminate: false)
+        carry.removeSubrange(...last)
+        return take()
+    }
+
+    /// Parses what is left and ends the document; returns the records completed.
+    package func finish() -> [HTMLElement] {
+        push(carry[...], terminate: true)
+        carry.removeAll()
+        return take()
+    }
+
+    private func push(_ bytes: ArraySlice<UInt8>, terminate: Bool) {
+        bytes.withUnsafeBytes { raw in
+            _ = htmlParseChunk(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), terminate ? 1 : 0)
+        }
+    }
+
+    private func take() -> [HTMLElement] {
+        let records = collector.completed
+        collector.completed.removeAll(keepingCapacity: true)
+        return records
     }
 }
 
