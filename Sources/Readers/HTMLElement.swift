@@ -18,10 +18,13 @@ package final class HTMLElement {
         self.attributes = attributes
     }
 
-    /// The `class` attribute's words.
-    package var classes: [Substring] { (attributes["class"] ?? "").split(separator: " ") }
-
-    package func hasClass(_ word: String) -> Bool { classes.contains { $0 == word } }
+    /// Whether the `class` attribute lists `word`. Byte-level: importers ask this of every
+    /// element of every record.
+    package func hasClass(_ word: String) -> Bool {
+        guard var list = attributes["class"] else { return false }
+        var word = word
+        return list.withUTF8 { l in word.withUTF8 { w in HTMLClassList.contains(l, w) } }
+    }
 
     package var elements: [HTMLElement] {
         children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
@@ -84,13 +87,26 @@ package final class HTMLElement {
     }
 
     package static func plain(_ text: String) -> String {
-        let spaces: Set<UInt32> = [0xA0, 0x2002, 0x2003, 0x2009, 0x202F]
-        guard text.unicodeScalars.contains(where: { spaces.contains($0.value) }) else {
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        let all = text.unicodeScalars
+        guard let first = all.firstIndex(where: { !isSpace($0) }), let last = all.lastIndex(where: { !isSpace($0) }) else { return "" }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(spaces.contains(scalar.value) ? " " : scalar) }
-        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        for scalar in all[first...last] {
+            switch scalar.value {
+            case 0xA0, 0x2002, 0x2003, 0x2009, 0x202F: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Whitespace as HTML exports use it, no-break and em spaces included: `plain` trims it at
+    /// both ends and makes inner no-break, em, thin and narrow spaces plain spaces (runs and line
+    /// breaks are kept: a title must read as its JSON form does).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
 
@@ -100,4 +116,22 @@ package struct HTMLLine {
     package var links: [(href: String, text: String)] = []
 
     var finished: HTMLLine { HTMLLine(text: HTMLElement.plain(text), links: links) }
+}
+
+/// A `class` attribute's words, compared as bytes.
+enum HTMLClassList {
+    static func contains(_ list: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty else { return false }
+        var start = 0
+        while start < list.count {
+            while start < list.count, isSeparator(list[start]) { start += 1 }
+            var end = start
+            while end < list.count, !isSeparator(list[end]) { end += 1 }
+            if end - start == word.count, (0..<word.count).allSatisfy({ list[start + $0] == word[$0] }) { return true }
+            start = end
+        }
+        return false
+    }
+
+    static func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
 }

@@ -205,6 +205,15 @@ package struct HTMLStartTag {
     }
 
     package func hasClass(_ word: String) -> Bool {
-        attribute("class")?.split(separator: " ").contains { $0 == word } ?? false
+        guard let raw else { return false }
+        var index = 0
+        while let key = raw[index] {
+            if strcmp(UnsafeRawPointer(key).assumingMemoryBound(to: CChar.self), "class") == 0, let value = raw[index + 1] {
+                var word = word
+                return word.withUTF8 { w in HTMLClassList.contains(UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))), w) }
+            }
+            index += 2
+        }
+        return false
     }
 }
