@@ -50,7 +50,6 @@ extension ExportReader {
 /// at a few MiB on a 40 MB page.
 package final class HTMLPushParser {
     private let collector: HTMLCollector
-    private var sax: htmlSAXHandler
     private let context: htmlParserCtxtPtr
     private var carry: [UInt8] = []
     /// A stretch without `>` longer than this is fed as it is (hostile input: no tag can be that
@@ -61,10 +60,12 @@ package final class HTMLPushParser {
 
     package init?(isRecord: @escaping (HTMLStartTag) -> Bool, limits: HTMLRecordLimits = HTMLRecordLimits()) {
         collector = HTMLCollector(isRecord: isRecord, limits: limits)
-        sax = HTMLCollector.handler()
+        var sax = HTMLCollector.handler()
         let user = Unmanaged.passUnretained(collector).toOpaque()
         guard let context = htmlCreatePushParserCtxt(&sax, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return nil }
         self.context = context
+        // libxml2's reports quote the page and nothing from an export may reach the terminal:
+        // the handler has no error callbacks, and NOERROR/NOWARNING turn the reports off too.
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         htmlCtxtUseOptions(context, Int32(bitPattern: options))
@@ -115,8 +116,6 @@ final class HTMLCollector {
     var nodes = 0
     var textBytes = 0
     var overflow = false
-    /// Errors libxml2 recovered from (malformed markup); counted, never printed.
-    var recoveredErrors = 0
 
     init(isRecord: @escaping (HTMLStartTag) -> Bool, limits: HTMLRecordLimits) {
         self.isRecord = isRecord
@@ -129,9 +128,6 @@ final class HTMLCollector {
 
     static func handler() -> htmlSAXHandler {
         var sax = htmlSAXHandler()
-        // SAX2's magic makes libxml2 report errors through `serror` (counted) instead of
-        // printing them to stderr; the HTML parser calls the SAX1 element callbacks either way.
-        sax.initialized = 0xDEED_BEAF
         sax.startElement = { context, name, attributes in
             guard let collector = HTMLCollector.from(context), let name else { return }
             collector.start(String(cString: name), attributes)
@@ -141,7 +137,6 @@ final class HTMLCollector {
             guard let collector = HTMLCollector.from(context), let bytes, count > 0 else { return }
             collector.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
-        sax.serror = { context, _ in HTMLCollector.from(context)?.recoveredErrors += 1 }
         return sax
     }
 

@@ -1,5 +1,8 @@
 import AccountModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import Readers
 import XCTest
 
@@ -38,10 +41,19 @@ final class HTMLReaderTests: XCTestCase {
 
     /// libxml2 recovers from what browsers recover from: unclosed elements, stray end tags,
     /// a missing `</html>`, bytes that are not UTF-8.
+    /// … and says nothing about it: libxml2's own reports quote the page, so none may reach
+    /// stderr (as they would with libxml2's default SAX handler).
     func testMalformedPagesRecover() throws {
         var page = Data(#"<div class="cell"><p>one<span>unclosed</div></span></span><div class="cell">two <b>bold"#.utf8)
         page.append(contentsOf: [0xFF, 0xFE, 0x41])
+        let log = folder.appendingPathComponent("stderr.txt")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let saved = dup(2), target = open(log.path, O_WRONLY)
+        dup2(target, 2)
         let found = try records(page)
+        dup2(saved, 2)
+        close(target); close(saved)
+        XCTAssertEqual(try Data(contentsOf: log).count, 0, "libxml2 wrote to stderr")
         XCTAssertEqual(found.count, 2)
         XCTAssertEqual(found[0].text, "oneunclosed")
         XCTAssertTrue(found[1].text.hasPrefix("two bold"), found[1].text)
