@@ -23,8 +23,10 @@ let package = Package(
         ]),
         // Readers: the export reader (the security boundary) and the general readers any importer
         // or mapping uses: CSV, XLSX, text encodings, times, amounts. No platform knowledge.
+        // libxml2's HTML parser (Debian libxml2-dev), for HTML exports (Takeout My Activity, Meta).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "Readers", dependencies: [
-            "AccountModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "AccountModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Importers", dependencies: [

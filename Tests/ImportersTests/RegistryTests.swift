@@ -10,8 +10,8 @@ import XCTest
 /// and import every fixture case through the real pipeline.
 final class RegistryTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// Fixture cases that exist to be refused (an HTML-only Takeout must ask for JSON).
-    static let expectedRefusals: Set<String> = ["youtube/takeout-nl-html-only"]
+    /// Fixture cases that exist to be refused (none since HTML Takeouts import).
+    static let expectedRefusals: Set<String> = []
 
     /// Records a fixture holds twice on purpose, as real exports do (the same record written
     /// twice collapses into one).

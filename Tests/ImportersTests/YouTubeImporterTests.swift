@@ -128,19 +128,19 @@ final class YouTubeImporterTests: XCTestCase {
         }
     }
 
-    /// A Takeout whose history is HTML only is refused, naming the entry and saying how to get JSON.
-    func testHTMLOnlyTakeoutIsRefused() throws {
-        let entry = "Takeout/YouTube en YouTube Music/geschiedenis/kijkgeschiedenis.html"
+    /// A Dutch Takeout whose history is HTML only (Takeout's default) imports: the title words
+    /// `bekeken` / `Gezocht naar` are stripped and `CEST` times read with their offset.
+    func testDutchHTMLOnlyTakeoutImports() throws {
+        let y = "Takeout/YouTube en YouTube Music/"
         for path in try FixtureSupport.zipAndFolder(FixtureSupport.fixture("youtube", "takeout-nl-html-only"), in: temporary) {
-            XCTAssertThrowsError(try run([path], expecting: YouTubeFormat.html, confidence: 0.9)) { error in
-                guard let error = error as? ImportError, case .malformed(_, let named, _) = error else {
-                    return XCTFail("\(error)")
-                }
-                XCTAssertEqual(named, entry)
-                XCTAssertEqual(error.exitCode, 65)
-                XCTAssertTrue(error.localizedDescription.contains("JSON"), error.localizedDescription)
-                XCTAssertTrue(error.localizedDescription.contains("takeout.google.com"), error.localizedDescription)
-            }
+            let sink = try run([path], expecting: YouTubeFormat.html, confidence: 0.9)
+            XCTAssertEqual(sink.countsByKind, ["watch": 1, "search": 1, "subscribe": 1], path)
+            let watch = try XCTUnwrap(sink.activities(.watch).first)
+            XCTAssertEqual(watch.text, "Een video")
+            XCTAssertEqual(watch.occurredAt, RecordTime(utc: "2024-06-15T18:30:41Z", basis: .exact))
+            XCTAssertEqual(watch.locator.description, y + "geschiedenis/kijkgeschiedenis.html#cell=0")
+            XCTAssertEqual(sink.activities(.search).map(\.text), ["katten"])
+            XCTAssertEqual(sink.activities(.search).map(\.occurredAt?.utc), ["2024-06-15T18:31:00Z"])
         }
     }
 

@@ -9,22 +9,29 @@ import Readers
 ///   `ads_information/`; posts in `your_posts__check_ins__photos_and_videos_1.json`,
 ///   reactions in `likes_and_reactions_1.json` and, from 2025, `label_values` records.
 /// Times are epoch seconds (UTC, `exact`); text is repaired from Meta's mojibake.
+///
+/// The HTML form of every generation (`facebook-html-…`, Meta's default) is read page by page
+/// (`FacebookHTMLPages`, `MetaHTMLWalker`) into the same builders; its times are written
+/// without a zone (`naive_local`, see `MetaHTMLBox`).
 public struct FacebookImporter: Importer {
     public let name = "facebook"
     public let platform = Platform.facebook
-    public let version = "1"
+    public let version = "2"
 
     public init() {}
 
     public func recognize(_ export: ExportReader) -> Recognition {
-        let confidence = MetaMarkers.confidence(mine: MetaMarkers.facebook.score(export),
-                                                theirs: MetaMarkers.instagram.score(export))
-        guard confidence > 0 else { return .no }
-        return Recognition(confidence: confidence, format: Self.generation(of: export))
+        guard let found = MetaMarkers.recognize(export, mine: .facebook, theirs: .instagram) else { return .no }
+        let generation = Self.generation(of: export)
+        return Recognition(confidence: found.confidence,
+                           format: found.html ? generation.replacingOccurrences(of: "-json-", with: "-html-") : generation)
     }
 
     public func run(_ export: ExportReader, format: String, into sink: RecordSink) throws {
         let context = MetaContext(platform: .facebook, sink: sink, export: export)
+        if format.hasPrefix("facebook-html") {
+            return try MetaHTMLWalker(table: FacebookHTMLPages.table, context: context, export: export).run()
+        }
         try MetaWalker(table: FacebookSections.table, context: context, export: export).run()
     }
 

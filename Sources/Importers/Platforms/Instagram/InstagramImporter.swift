@@ -11,22 +11,29 @@ import Readers
 ///   from 2026 likes and saves are bare lists of `label_values` records.
 /// Times are epoch seconds (UTC, `exact`). Labels inside records are localized and repaired
 /// from Meta's mojibake (see `MetaLabels`).
+///
+/// The HTML form of every generation (`instagram-html-…`, Meta's default) is read page by page
+/// (`InstagramHTMLPages`, `MetaHTMLWalker`) into the same builders; its times are written
+/// without a zone (`naive_local`, see `MetaHTMLBox`).
 public struct InstagramImporter: Importer {
     public let name = "instagram"
     public let platform = Platform.instagram
-    public let version = "1"
+    public let version = "2"
 
     public init() {}
 
     public func recognize(_ export: ExportReader) -> Recognition {
-        let confidence = MetaMarkers.confidence(mine: MetaMarkers.instagram.score(export),
-                                                theirs: MetaMarkers.facebook.score(export))
-        guard confidence > 0 else { return .no }
-        return Recognition(confidence: confidence, format: Self.generation(of: export))
+        guard let found = MetaMarkers.recognize(export, mine: .instagram, theirs: .facebook) else { return .no }
+        let generation = Self.generation(of: export)
+        return Recognition(confidence: found.confidence,
+                           format: found.html ? generation.replacingOccurrences(of: "-json-", with: "-html-") : generation)
     }
 
     public func run(_ export: ExportReader, format: String, into sink: RecordSink) throws {
         let context = MetaContext(platform: .instagram, sink: sink, export: export)
+        if format.hasPrefix("instagram-html") {
+            return try MetaHTMLWalker(table: InstagramHTMLPages.table, context: context, export: export).run()
+        }
         try MetaWalker(table: InstagramSections.table, context: context, export: export).run()
     }
 

@@ -2,8 +2,8 @@ import Readers
 /// Telling Instagram from Facebook by file names alone. Both are Meta "Download your
 /// information" exports and share folders (`messages/inbox`, `ads_information`), so each
 /// platform counts the markers only it writes; the platform with more markers claims the
-/// export and the other answers 0. Only JSON counts: an HTML export imports nothing, and
-/// the pipeline's "not recognized" error tells the person to ask for JSON.
+/// export and the other answers 0. JSON and HTML exports are scored apart (`ext`): the files
+/// are named alike in both formats.
 struct MetaMarkers: Sendable {
     /// Path fragments (lowercased) that only this platform writes.
     var folders: [String]
@@ -12,17 +12,20 @@ struct MetaMarkers: Sendable {
     /// File-name prefixes (lowercased), for numbered files.
     var namePrefixes: [String] = []
 
-    func score(_ export: ExportReader) -> Int {
+    func score(_ export: ExportReader, ext: String = "json") -> Int {
         var score = 0
         var sawFolder = Set<String>()
         for entry in export.entries {
             let path = entry.lowercasedPath
-            guard path.hasSuffix(".json") else { continue }
+            guard path.hasSuffix("." + ext) else { continue }
             for folder in folders where !sawFolder.contains(folder) && (path.hasPrefix(folder) || path.contains("/" + folder)) {
                 sawFolder.insert(folder)
                 score += 3
             }
-            if files.contains(where: { path == $0 || path.hasSuffix("/" + $0) }) { score += 1 }
+            if files.contains(where: { file in
+                let named = String(file.dropLast(".json".count)) + "." + ext
+                return path == named || path.hasSuffix("/" + named)
+            }) { score += 1 }
             let name = entry.name.lowercased()
             if namePrefixes.contains(where: name.hasPrefix) { score += 1 }
         }
@@ -30,6 +33,15 @@ struct MetaMarkers: Sendable {
     }
 
     /// Confidence for `mine` against `theirs`: zero unless this platform's markers win.
+    /// The format a Meta export is in for `mine`: JSON when its JSON markers win, else HTML
+    /// when its HTML markers do; `nil` when it is not this platform's.
+    static func recognize(_ export: ExportReader, mine: MetaMarkers, theirs: MetaMarkers) -> (confidence: Double, html: Bool)? {
+        let json = confidence(mine: mine.score(export), theirs: theirs.score(export))
+        if json > 0 { return (json, false) }
+        let html = confidence(mine: mine.score(export, ext: "html"), theirs: theirs.score(export, ext: "html"))
+        return html > 0 ? (html, true) : nil
+    }
+
     static func confidence(mine: Int, theirs: Int) -> Double {
         guard mine > theirs else { return 0 }
         return min(0.5 + 0.05 * Double(mine - theirs), 0.95)

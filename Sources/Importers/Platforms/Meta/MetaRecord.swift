@@ -39,6 +39,13 @@ struct MetaRecord: Sendable {
         self.fields = fields
     }
 
+    /// A record read from an HTML page (`MetaHTMLBox`): its fields were found in the page's
+    /// label/value cells, with times already read from their written form.
+    init(_ value: JSONValue, fields: [MetaField]) {
+        self.value = value
+        self.fields = fields
+    }
+
     var isObject: Bool { value.members != nil }
 
     /// A bare string record (`"topics_v2": ["Cosmetics", …]`).

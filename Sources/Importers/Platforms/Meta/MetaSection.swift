@@ -62,12 +62,12 @@ struct MetaTable: Sendable {
         self.lateFiles = Set(lateFiles.map(MetaTable.foldStem))
     }
 
-    /// `liked_posts.json` → `likedposts`; `posts_1.json` → `posts`; `album/3.json` → `album`;
+    /// `liked_posts.json` (or `.html`) → `likedposts`; `posts_1.json` → `posts`; `album/3.json` → `album`;
     /// `message_12.json` → `message`.
     static func stem(ofPath path: String) -> String {
         let parts = path.split(separator: "/")
         var name = String(parts.last ?? "")
-        if name.lowercased().hasSuffix(".json") { name.removeLast(5) }
+        if name.lowercased().hasSuffix(".json") || name.lowercased().hasSuffix(".html") { name.removeLast(5) }
         if !name.isEmpty, name.allSatisfy(\.isNumber), parts.count >= 2 { return foldStem(String(parts[parts.count - 2])) }
         if let underscore = name.lastIndex(of: "_"), name.index(after: underscore) < name.endIndex,
            name[name.index(after: underscore)...].allSatisfy(\.isNumber) {

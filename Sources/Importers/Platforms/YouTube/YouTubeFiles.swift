@@ -5,26 +5,44 @@ import Readers
 /// (localized) names; CSV files by their header first, because Takeout translates file names
 /// more often than column names, and by name when the header is translated too.
 enum YouTubeFiles {
+    /// The history files by form. A history read from JSON is not read again from its HTML copy
+    /// (both would give the same records; JSON also carries what HTML lacks).
     struct History {
-        var json: [ExportEntry] = []
-        /// Watch history first: the refusal names the file the person will miss most.
-        var html: [ExportEntry] = []
+        var watchJSON: [ExportEntry] = [], searchJSON: [ExportEntry] = []
+        var watchHTML: [ExportEntry] = [], searchHTML: [ExportEntry] = []
+        /// `My Activity/YouTube/MyActivity.html`: watches and searches mixed, as the My Activity
+        /// product writes them.
+        var activityHTML: [ExportEntry] = []
+        /// Takeouts before 2022: `my-comments/my-comments.html`, `my-live-chat-messages/…html`.
+        var commentsHTML: [ExportEntry] = [], liveChatHTML: [ExportEntry] = []
+
+        var json: [ExportEntry] { watchJSON + searchJSON }
+        var html: [ExportEntry] { watchHTML + searchHTML + activityHTML + commentsHTML + liveChatHTML }
     }
 
     static func history(_ export: ExportReader) -> History {
         var found = History()
         for entry in export.entries {
-            if YouTubeNames.isHistory(entry, YouTubeNames.watchHistory, ext: "json")
-                || YouTubeNames.isHistory(entry, YouTubeNames.searchHistory, ext: "json") {
-                found.json.append(entry)
+            if YouTubeNames.isHistory(entry, YouTubeNames.watchHistory, ext: "json") {
+                found.watchJSON.append(entry)
+            } else if YouTubeNames.isHistory(entry, YouTubeNames.searchHistory, ext: "json") {
+                found.searchJSON.append(entry)
             } else if YouTubeNames.isHistory(entry, YouTubeNames.watchHistory, ext: "html") {
-                found.html.insert(entry, at: 0)
+                found.watchHTML.append(entry)
             } else if YouTubeNames.isHistory(entry, YouTubeNames.searchHistory, ext: "html") {
-                found.html.append(entry)
+                found.searchHTML.append(entry)
+            } else if YouTubeNames.isHistory(entry, YouTubeNames.commentPages, ext: "html") {
+                found.commentsHTML.append(entry)
+            } else if YouTubeNames.isHistory(entry, YouTubeNames.liveChatPages, ext: "html") {
+                found.liveChatHTML.append(entry)
+            } else if YouTubeNames.isMyActivityPage(entry) {
+                found.activityHTML.append(entry)
             }
         }
         return found
     }
+
+    static let jsonRead = "an HTML copy of the history; the JSON form is read"
 
     static func isVideoFile(_ entry: ExportEntry) -> Bool {
         guard YouTubeNames.isYouTube(entry), let dot = entry.name.lastIndex(of: ".") else { return false }
@@ -33,12 +51,22 @@ enum YouTubeFiles {
 
     static func read(_ entry: ExportEntry, history: History, context: YouTubeContext) throws {
         let sink = context.sink
-        if YouTubeNames.isHistory(entry, YouTubeNames.watchHistory, ext: "json") {
+        if history.watchJSON.contains(entry) {
             try YouTubeHistory.watch(entry, export: context.export, context: context)
-        } else if YouTubeNames.isHistory(entry, YouTubeNames.searchHistory, ext: "json") {
+        } else if history.searchJSON.contains(entry) {
             try YouTubeHistory.search(entry, export: context.export, context: context)
-        } else if history.html.contains(entry) {
-            sink.skipped(section: entry.path, reason: "an HTML copy of the history; the JSON form is read")
+        } else if history.watchHTML.contains(entry) {
+            guard history.watchJSON.isEmpty else { return sink.skipped(section: entry.path, reason: jsonRead) }
+            try YouTubeActivityHTML.read(entry, kind: .watch, context: context)
+        } else if history.searchHTML.contains(entry) {
+            guard history.searchJSON.isEmpty else { return sink.skipped(section: entry.path, reason: jsonRead) }
+            try YouTubeActivityHTML.read(entry, kind: .search, context: context)
+        } else if history.activityHTML.contains(entry) {
+            try YouTubeActivityHTML.read(entry, kind: .either, context: context)
+        } else if history.commentsHTML.contains(entry) {
+            try YouTubeCommentsHTML.read(entry, kind: .comment, context: context)
+        } else if history.liveChatHTML.contains(entry) {
+            try YouTubeCommentsHTML.read(entry, kind: .liveComment, context: context)
         } else if isVideoFile(entry) {
             return // attached to its upload, or reported as unused at the end
         } else if !YouTubeNames.isYouTube(entry) {

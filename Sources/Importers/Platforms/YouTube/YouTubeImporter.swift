@@ -5,9 +5,9 @@ import Readers
 /// and file names included), possibly split over several zips (`takeout-…-001.zip`, `-002.zip`,
 /// opened together by `ExportReader(paths:)`).
 ///
-/// Takeout writes the history as HTML unless JSON is chosen. pda reads JSON only: a Takeout whose
-/// history exists only as HTML is refused with a message telling the person how to request JSON,
-/// because importing the rest would silently leave out the watch history, the bulk of the account.
+/// Takeout writes the history as HTML unless JSON is chosen. pda reads both: the HTML pages
+/// (`YouTubeActivityHTML`, `YouTubeCommentsHTML`) give the same records as their JSON and CSV
+/// forms, so a Takeout imported in both forms holds each record once.
 ///
 /// Record choices: watches → `watch` (ads shown → `ad_view`), searches → `search`, comments →
 /// `comment` items, live chat messages → `live_comment` items, subscriptions → `subscribe`,
@@ -17,7 +17,7 @@ import Readers
 public struct YouTubeImporter: Importer {
     public let name = "youtube"
     public let platform = Platform.youtube
-    public let version = "1"
+    public let version = "2"
 
     public init() {}
 
@@ -31,9 +31,6 @@ public struct YouTubeImporter: Importer {
 
     public func run(_ export: ExportReader, format: String, into sink: RecordSink) throws {
         let history = YouTubeFiles.history(export)
-        if history.json.isEmpty, let html = history.html.first {
-            throw ImportError.malformed(file: export.file(of: html), entry: html.path, reason: YouTubeFormat.requestJSON)
-        }
         let context = YouTubeContext(sink: sink, export: export)
         for entry in export.entries {
             try YouTubeFiles.read(entry, history: history, context: context)
@@ -45,12 +42,8 @@ public struct YouTubeImporter: Importer {
 
 public enum YouTubeFormat {
     public static let json = "youtube-takeout-json"
-    /// Recognized so that the person is told what to do; never imported.
+    /// Takeout's default: the history as "My Activity" HTML pages.
     public static let html = "youtube-takeout-html"
-
-    static let requestJSON = "this Takeout holds the YouTube history only as HTML, which pda does not read. "
-        + "Request a new Takeout at takeout.google.com: select \"YouTube and YouTube Music\", open "
-        + "\"Multiple formats\", set \"History\" to JSON, then import that export"
 }
 
 /// What one run knows: where records go, and which video files an upload has claimed.

@@ -13,6 +13,18 @@ enum YouTubeNames {
     /// `search-history`, `Suchverlauf`, `zoekgeschiedenis`.
     static let searchHistory = ["search-history", "suchverlauf", "zoekgeschiedenis"]
 
+    /// Pages of Takeouts before 2022 (English names only are known from public parsers).
+    static let commentPages = ["my-comments"]
+    static let liveChatPages = ["my-live-chat-messages"]
+
+    /// `My Activity/YouTube/MyActivity.html` (`Meine Aktivitäten/YouTube/MeineAktivitäten.html`
+    /// …): an HTML page right inside a `YouTube` folder whose parent is not YouTube's own folder.
+    static func isMyActivityPage(_ entry: ExportEntry) -> Bool {
+        let folders = entry.lowercasedPath.split(separator: "/").dropLast()
+        guard entry.name.lowercased().hasSuffix(".html"), folders.last == "youtube" else { return false }
+        return !folders.dropLast().contains { $0.hasPrefix("youtube") }
+    }
+
     /// `comments/comments.csv`, `Kommentare/Kommentare.csv`, `reacties/reacties.csv`.
     static let commentFiles = ["comments", "kommentare", "reacties"]
     static let liveChatFiles = ["live chats", "livechats", "live-chats", "live chat"]
