@@ -73,6 +73,7 @@ if ProcessInfo.processInfo.environment["PDA_FUZZ"] == "1" {
         ("FuzzExportReader", ["Importers", "Readers", "AccountModel"]),
         ("FuzzVerify", ["Portability"]),
         ("FuzzClaim", ["Portability", "AccountModel"]),
+        ("FuzzHTML", ["Readers"]),
     ]
     package.targets.append(.target(name: "FuzzDriver", path: "fuzz/Sources/FuzzDriver"))
     for (name, dependencies) in harnesses {

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"FuzzJSON FuzzCSV FuzzXLSX FuzzExportReader FuzzVerify FuzzClaim"}
+TARGETS=${FUZZ_TARGETS:-"FuzzJSON FuzzCSV FuzzXLSX FuzzExportReader FuzzVerify FuzzClaim FuzzHTML"}
 SCRATCH=.build-fuzz
 # Swift's own crash backtracer fights ASan over the crashed process: let ASan report, SIGILL
 # (a Swift trap) included. Leak checks are off: Foundation leaks a path buffer per opened file
