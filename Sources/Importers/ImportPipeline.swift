@@ -37,9 +37,12 @@ public final class ImportPipeline {
         return best
     }
 
-    /// Imports one export (several paths = the parts of one split export).
-    public func importExport(paths: [String], platform: Platform? = nil, now: Date = Date()) throws -> ImportReport {
+    /// Imports one export (several paths = the parts of one split export). `progress` hears
+    /// the bytes of each document as it is read and the records so far.
+    public func importExport(paths: [String], platform: Platform? = nil, now: Date = Date(),
+                             progress: WorkProgress? = nil) throws -> ImportReport {
         let export = try ExportReader(paths: paths)
+        export.progress = progress
         let (sha256, size) = try export.fingerprint()
         let (importer, recognition) = try choose(for: export, platform: platform)
         if let existing = try store.sourceExport(sha256: sha256) {
@@ -55,7 +58,10 @@ public final class ImportPipeline {
         let stager = try MediaStager(export: export, folder: folder)
         do {
             let report = try store.importExport(description, media: stager) { sink in
-                try importer.run(export, format: recognition.format, into: sink)
+                guard let progress else { return try importer.run(export, format: recognition.format, into: sink) }
+                let counting = CountingSink(sink, progress: progress)
+                defer { counting.flush() }
+                try importer.run(export, format: recognition.format, into: counting)
             }
             try stager.commit()
             return report

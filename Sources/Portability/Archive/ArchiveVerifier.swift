@@ -48,7 +48,8 @@ public struct ArchiveVerification: Sendable {
 public enum ArchiveVerifier {
     /// `expectedOwner` pins the owner's DID; without it the seal's issuer is taken as the owner
     /// (and reported, for the person to compare with the DID they know).
-    public static func verify(_ url: URL, expectedOwner: String? = nil) throws -> ArchiveVerification {
+    /// `progress` hears the files and bytes hashed.
+    public static func verify(_ url: URL, expectedOwner: String? = nil, progress: WorkProgress? = nil) throws -> ArchiveVerification {
         let source = try BagSources.open(url)
         var report = ArchiveVerification(path: url.path)
         var check = BagCheck(source: source, reader: try source.makeReader())
@@ -57,7 +58,8 @@ public enum ArchiveVerifier {
         check.checkCompleteness(&report)
 
         // Claims and the seal are kept from the hash pass: they are read right after.
-        let outcome = HashPass.run(source, paths: source.files.keys.sorted()) { path in
+        progress?.begin(nil, bytes: source.files.values.reduce(0, +))
+        let outcome = HashPass.run(source, paths: source.files.keys.sorted(), progress: progress) { path in
             path == ArchiveLayout.sealFile || path.hasSuffix("/" + ArchiveLayout.claimFile)
         }
         check.digests = outcome.digests

@@ -40,7 +40,7 @@ public enum ArchiveWriter {
     /// `ledger` is the labor ledger of the archive's scope (`options.scope`), as `pda ledger
     /// --json` prints it: the caller computes it, so the archive format does not depend on how.
     public static func write(store: AccountStore, folder: AccountFolder, key: OwnerKey, options: ArchiveOptions,
-                             ledger: JSONValue, to output: URL) throws -> ArchiveSummary {
+                             ledger: JSONValue, to output: URL, progress: WorkProgress? = nil) throws -> ArchiveSummary {
         try options.validate()
         guard let owner = try store.owner() else { throw ArchiveError.noOwner }
         let did = key.didKey.did
@@ -67,6 +67,8 @@ public enum ArchiveWriter {
         let partial = work.appendingPathComponent("archive.zip.partial")
         let build = try ArchiveBuild(store: store, folder: folder, key: key.privateKey, owner: owner, options: options,
                                      ledger: ledger, layout: layout, work: work, zipURL: partial)
+        progress?.begin(nil)
+        build.zip.progress = progress
         var summary = try build.run()
         guard rename(partial.path, output.path) == 0 else {
             throw ArchiveError.cannotCreateOutput(path: output.path, reason: String(cString: strerror(errno)))

@@ -37,6 +37,7 @@ struct ExportCommand: ParsableCommand {
     var created: String?
     @Flag(name: .long, help: "Print JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         for date in [since, until].compactMap({ $0 }) where !DateArgument.isValid(date) {
@@ -61,7 +62,9 @@ struct ExportCommand: ParsableCommand {
             archive.includeMedia = !noMedia
             let output = URL(fileURLWithPath: out)
             let ledger = try Ledger.compute(store, filter: archive.scope).json()
-            let summary = try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, ledger: ledger, to: output)
+            let summary = try progressOptions.run("exporting", unit: "files") {
+                try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, ledger: ledger, to: output, progress: $0)
+            }
             if json { Output.json(summary.json); return }
             print("Wrote \(summary.path)")
             print("  \(summary.items) items, \(summary.mediaFiles) media files"

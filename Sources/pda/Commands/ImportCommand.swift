@@ -26,6 +26,7 @@ struct ImportCommand: ParsableCommand {
     var mapping: [String] = []
     @Flag(name: .long, help: "Print the reports as JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func run() throws {
         try Failure.guarding {
@@ -52,7 +53,9 @@ struct ImportCommand: ParsableCommand {
             for group in TakeoutParts.group(paths) {
                 do {
                     if let absent = TakeoutParts.missingParts(group).first { throw ImportError.missing(path: absent) }
-                    let report = try pipeline.importExport(paths: group, platform: platform)
+                    let report = try progressOptions.run("importing", unit: "records") {
+                        try pipeline.importExport(paths: group, platform: platform, progress: $0)
+                    }
                     reports.append(report)
                     if !json { ImportReportText.print(report) }
                 } catch {

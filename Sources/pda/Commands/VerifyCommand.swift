@@ -17,11 +17,14 @@ struct VerifyCommand: ParsableCommand {
     var owner: String?
     @Flag(name: .long, help: "Print JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func run() throws {
         var result: ArchiveVerification?
         try Failure.guarding {
-            result = try ArchiveVerifier.verify(URL(fileURLWithPath: archive), expectedOwner: owner)
+            result = try progressOptions.run("verifying", unit: "files") {
+                try ArchiveVerifier.verify(URL(fileURLWithPath: archive), expectedOwner: owner, progress: $0)
+            }
         }
         guard let report = result else { return }
         if json {

@@ -27,6 +27,7 @@ struct CollectiveAddCommand: ParsableCommand {
     var shard: String?
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         if paths.isEmpty == (manifest == nil) { throw ValidationError("give export paths or --manifest FILE (not both)") }
@@ -41,7 +42,7 @@ struct CollectiveAddCommand: ParsableCommand {
             let organisation = try store.info().organisationDID
             let folder = store.folder
             let inputs = try manifest.map(Manifest.read) ?? Manifest.fromPaths(paths, consent: consent)
-            let runner = CollectiveRunner(store: store, jobs: jobs, progress: ProgressReporter(quiet: false)) { job in
+            let runner = CollectiveRunner(store: store, jobs: jobs, progress: ProgressReporter(quiet: progressOptions.quiet)) { job in
                 WorkerProcess.run(job, collective: folder, organisationDID: organisation)
             }
             let (planned, start) = try runner.plan(inputs, shard: shard.flatMap(Shard.init))
