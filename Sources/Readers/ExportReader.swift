@@ -146,7 +146,26 @@ public final class ExportReader {
             }
             return
         }
-        guard let archive = archives[entry.part], let zipEntry = zipEntries[entry.path] else {
+        guard let archive = archives[entry.part] else {
+            throw ImportError.unreadable(path: file, reason: "entry vanished")
+        }
+        try streamZip(entry, from: archive, limit: limit, consume)
+    }
+
+    /// Streams the entry as `stream` does, on an archive handle of its own, so that another
+    /// thread can read the entry while this reader serves others (media copies) meanwhile.
+    package func streamIndependently(_ entry: ExportEntry, limit: UInt64? = nil, _ consume: (Data) throws -> Void) throws {
+        guard archives[entry.part] != nil else { return try stream(entry, limit: limit, consume) }
+        let archive: Archive
+        do { archive = try Archive(url: urls[entry.part], accessMode: .read) } catch {
+            throw ImportError.corruptArchive(file: file(of: entry), reason: "no central directory")
+        }
+        try streamZip(entry, from: archive, limit: min(limit ?? limits.maxEntryBytes, limits.maxEntryBytes), consume)
+    }
+
+    private func streamZip(_ entry: ExportEntry, from archive: Archive, limit: UInt64, _ consume: (Data) throws -> Void) throws {
+        let file = file(of: entry)
+        guard let zipEntry = zipEntries[entry.path] else {
             throw ImportError.unreadable(path: file, reason: "entry vanished")
         }
         var total: UInt64 = 0
