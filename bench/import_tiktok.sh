@@ -36,7 +36,7 @@ for watch in $WATCH; do
   fi
   export_bytes=$(stat -c %s "$export_path")
 
-  measure pda env PDA_ACCOUNT="$WORK/account" "$PDA_BIN" import "$export_path" --json --quiet
+  measure pda env PDA_ACCOUNT="$WORK/account" "$PDA_BIN" import "$export_path" --json
   pda_secs=$secs; pda_rss=$rss
   rows=$(sqlite3 "$WORK/account/account.sqlite" "SELECT COUNT(*) FROM activity WHERE kind = 'watch'")
 

@@ -115,16 +115,41 @@ public struct JSONStreamReader {
         try withValue { try $0.skipValue() }
     }
 
+    /// The next byte after whitespace, left unread; nil at the end. For documents wrapped in
+    /// something that is not JSON (X's `window.YTD.tweets.part0 = [ … ];`).
+    public mutating func peekNonSpaceByte() throws -> UInt8? {
+        try skipSpace()
+        return try peekByte()
+    }
+
+    /// Consumes bytes up to and including the first `byte`, without crossing `stop`; false when
+    /// `stop` or the end comes first (nothing after it is consumed).
+    public mutating func skip(through byte: UInt8, stoppingAt stop: UInt8) throws -> Bool {
+        while let next = try peekByte() {
+            if next == stop { return false }
+            position += 1
+            if next == byte { return true }
+        }
+        return false
+    }
+
+    /// Consumes the next byte (after `peekNonSpaceByte`).
+    public mutating func skipByte() throws {
+        if try available(0) { position += 1 }
+    }
+
     /// Throws unless only whitespace remains.
     public mutating func expectEnd() throws {
         try skipSpace()
         if try available(0) { throw fail("unexpected data after the document") }
     }
 
-    /// Runs `body` on a `JSONReader` over the next value's bytes, with the depth left under the
-    /// limit. The reader may stop before the located end (bytes that do not form a value); the
-    /// enclosing structure then reports them as a whole-document parse would.
-    private mutating func withValue<T>(_ body: (inout JSONReader) throws -> T) throws -> T {
+    /// Runs `body` on a `JSONReader` over the next value's bytes (valid only inside `body`), for
+    /// callers that keep offsets into a record, as X's importer does for its raw text. The
+    /// depth limit counts the levels around the value. The reader may stop before the located
+    /// end (bytes that do not form a value); the enclosing structure then reports them as a
+    /// whole-document parse would.
+    public mutating func withValue<T>(_ body: (inout JSONReader) throws -> T) throws -> T {
         _ = try peekKind()
         let length = try valueLength()
         let start = position, documentOffset = base + position, depth = depth, options = options
