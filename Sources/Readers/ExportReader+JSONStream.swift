@@ -14,7 +14,7 @@ extension ExportReader {
         producer.start()
         defer { pipe.close() }
         let progress = self.progress
-        progress?.begin(entry.path, bytes: entry.size)
+        progress?.begin(entry.name, bytes: entry.size)
         do {
             var reader = JSONStreamReader(options: options) {
                 let chunk = try pipe.next()

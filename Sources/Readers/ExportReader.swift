@@ -26,8 +26,9 @@ public final class ExportReader {
     private let archives: [Archive?]
     private let roots: [URL?]
     private var zipEntries: [String: Entry] = [:]
-    /// Hears which document is being read (its entry path: export structure, never a media
-    /// file's name) and its bytes as they are read.
+    /// Hears which document is being read and its bytes as they are read. Only the file name
+    /// (`message_1.json`): folders can be named after people (`inbox/<friend>_123/`), and media
+    /// files, named by the person, are not reported at all.
     public var progress: WorkProgress?
 
     public convenience init(path: String, limits: ExportLimits = ExportLimits()) throws {
@@ -116,7 +117,7 @@ public final class ExportReader {
         guard entry.size <= limits.maxDocumentBytes else {
             throw ImportError.tooLarge(file: file(of: entry), entry: entry.path, reason: "larger than \(limits.maxDocumentBytes >> 20) MiB")
         }
-        progress?.begin(entry.path, bytes: entry.size)
+        progress?.begin(entry.name, bytes: entry.size)
         defer { progress?.add(bytes: Int(entry.size)) }
         if let root = roots[entry.part] {
             do { return try Data(contentsOf: root.appendingPathComponent(entry.path), options: .mappedIfSafe) } catch {

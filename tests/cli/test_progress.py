@@ -19,6 +19,15 @@ def test_import_prints_a_final_progress_line_without_data_values(pda, tiktok_zip
     records = int(re.search(r"(\d+) records", lines[-1]).group(1))
     assert records > 20
     assert "user_data_tiktok.json" in lines[-1]
+
+
+def test_progress_names_documents_by_file_name_not_their_folders(pda, tmp_path):
+    # Meta names message folders after the other person: only the file name may be shown.
+    r = pda("import", ROOT / "fixtures/instagram/json-2024")
+    assert r.code == 0, r.err
+    lines = progress_lines(r.err, "importing")
+    assert lines and LINE.match(lines[-1]), r.err
+    assert "/" not in lines[-1].split(": ", 2)[2]
     # Values of the fixture (user names, texts) never appear in progress.
     data = (ROOT / "fixtures/tiktok/json-2024/user_data_tiktok.json").read_text()
     for value in ["fan_24", "creator_b", "直播", "2024-01-07"]:
