@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/work
 command -v /usr/bin/time >/dev/null || { echo "bench needs GNU time (apt-get install time)"; exit 1; }
-for bench in bench/import_tiktok.sh bench/export_bench.sh bench/import_x.sh bench/import_youtube_html.sh bench/collective_bench.sh \
-             bench/verify_hostile.sh bench/kill_trials.sh; do
+for bench in bench/import_tiktok.sh bench/import_x_memory.sh bench/import_takeout_memory.sh bench/export_bench.sh \
+             bench/import_x.sh bench/import_youtube_html.sh bench/collective_bench.sh bench/verify_hostile.sh \
+             bench/kill_trials.sh; do
   [ -x "$bench" ] || continue
   echo "== $bench"
   bash "$bench"

@@ -45,9 +45,12 @@ public struct JSONReader {
     public private(set) var offset = 0
     private var depth = 0
 
-    public init(_ bytes: UnsafeRawBufferPointer, options: JSONOptions = JSONOptions()) {
+    /// `depth`: containers already open around these bytes (a value cut out of a larger
+    /// document, as `JSONStreamReader` does), so that the depth limit counts them.
+    public init(_ bytes: UnsafeRawBufferPointer, options: JSONOptions = JSONOptions(), depth: Int = 0) {
         self.bytes = bytes
         self.options = options
+        self.depth = depth
         // A UTF-8 byte order mark is legal noise some exporters write.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
     }

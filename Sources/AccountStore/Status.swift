@@ -9,6 +9,8 @@ public struct AccountStatus: Sendable {
     public var counts: [String: [String: [String: Int]]]
     public var mediaFiles: Int
     public var mediaBytes: Int64
+    /// Sizes on disk, when the account is a folder (see `AccountFolder.diskUsage`).
+    public var disk: AccountDiskUsage?
 
     public var json: JSONValue {
         let owner: JSONValue = self.owner.map {
@@ -26,10 +28,12 @@ public struct AccountStatus: Sendable {
             }
             return (platform, .obj(groups))
         }
-        return .obj([
+        var members: [(String, JSONValue)] = [
             ("owner", owner), ("sources", .array(sources)), ("counts", .obj(counts)),
             ("media", .obj([("files", .int(mediaFiles)), ("bytes", .number(String(mediaBytes)))])),
-        ])
+        ]
+        if let disk { members.append(("disk", disk.json)) }
+        return .obj(members)
     }
 }
 

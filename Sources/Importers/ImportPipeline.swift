@@ -69,18 +69,21 @@ public final class ImportPipeline {
     }
 
     /// Imports one export (several paths = the parts of one split export), holding the
-    /// account's writer lock: one import at a time per account.
-    public func importExport(paths: [String], platform: Platform? = nil, now: Date = Date()) throws -> ImportReport {
+    /// account's writer lock: one import at a time per account. `progress` hears the bytes of
+    /// each document as it is read and the records so far.
+    public func importExport(paths: [String], platform: Platform? = nil, now: Date = Date(),
+                             progress: WorkProgress? = nil) throws -> ImportReport {
         try AccountLock.withLock(folder, purpose: "pda import", wait: lockWait) {
             let leftovers = MediaStager.sweep(folder: folder, store: store)
             swept.folders += leftovers.folders
             swept.bytes += leftovers.bytes
-            return try importLocked(paths: paths, platform: platform, now: now)
+            return try importLocked(paths: paths, platform: platform, now: now, progress: progress)
         }
     }
 
-    private func importLocked(paths: [String], platform: Platform?, now: Date) throws -> ImportReport {
+    private func importLocked(paths: [String], platform: Platform?, now: Date, progress: WorkProgress?) throws -> ImportReport {
         let export = try ExportReader(paths: paths)
+        export.progress = progress
         let (sha256, size) = try export.fingerprint()
         let (importer, recognition) = try choose(for: export, platform: platform)
         if let existing = try store.sourceExport(sha256: sha256) {
@@ -97,7 +100,10 @@ public final class ImportPipeline {
         let stager = try MediaStager(export: export, folder: folder)
         do {
             let report = try store.importExport(description, media: stager) { sink in
-                try importer.run(export, format: recognition.format, into: sink)
+                guard let progress else { return try importer.run(export, format: recognition.format, into: sink) }
+                let counting = CountingSink(sink, progress: progress)
+                defer { counting.flush() }
+                try importer.run(export, format: recognition.format, into: counting)
             }
             stager.commit()
             return report

@@ -26,6 +26,10 @@ public final class ExportReader {
     private let archives: [Archive?]
     private let roots: [URL?]
     private var zipEntries: [String: Entry] = [:]
+    /// Hears which document is being read and its bytes as they are read. Only the file name
+    /// (`message_1.json`): folders can be named after people (`inbox/<friend>_123/`), and media
+    /// files, named by the person, are not reported at all.
+    public var progress: WorkProgress?
 
     public convenience init(path: String, limits: ExportLimits = ExportLimits()) throws {
         try self.init(paths: [path], limits: limits)
@@ -113,6 +117,8 @@ public final class ExportReader {
         guard entry.size <= limits.maxDocumentBytes else {
             throw ImportError.tooLarge(file: file(of: entry), entry: entry.path, reason: "larger than \(limits.maxDocumentBytes >> 20) MiB")
         }
+        progress?.begin(entry.name, bytes: entry.size)
+        defer { progress?.add(bytes: Int(entry.size)) }
         if let root = roots[entry.part] {
             do { return try Data(contentsOf: root.appendingPathComponent(entry.path), options: .mappedIfSafe) } catch {
                 throw ImportError.unreadable(path: "\(file(of: entry))/\(entry.path)", reason: "read failed")
@@ -141,7 +147,26 @@ public final class ExportReader {
             }
             return
         }
-        guard let archive = archives[entry.part], let zipEntry = zipEntries[entry.path] else {
+        guard let archive = archives[entry.part] else {
+            throw ImportError.unreadable(path: file, reason: "entry vanished")
+        }
+        try streamZip(entry, from: archive, limit: limit, consume)
+    }
+
+    /// Streams the entry as `stream` does, on an archive handle of its own, so that another
+    /// thread can read the entry while this reader serves others (media copies) meanwhile.
+    package func streamIndependently(_ entry: ExportEntry, limit: UInt64? = nil, _ consume: (Data) throws -> Void) throws {
+        guard archives[entry.part] != nil else { return try stream(entry, limit: limit, consume) }
+        let archive: Archive
+        do { archive = try Archive(url: urls[entry.part], accessMode: .read) } catch {
+            throw ImportError.corruptArchive(file: file(of: entry), reason: "no central directory")
+        }
+        try streamZip(entry, from: archive, limit: min(limit ?? limits.maxEntryBytes, limits.maxEntryBytes), consume)
+    }
+
+    private func streamZip(_ entry: ExportEntry, from archive: Archive, limit: UInt64, _ consume: (Data) throws -> Void) throws {
+        let file = file(of: entry)
+        guard let zipEntry = zipEntries[entry.path] else {
             throw ImportError.unreadable(path: file, reason: "entry vanished")
         }
         var total: UInt64 = 0

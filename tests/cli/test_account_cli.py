@@ -46,6 +46,18 @@ def test_status_matches_its_schema(pda, tiktok_zip):
     assert status["counts"]["tiktok"]["activity"]["watch"] > 0
 
 
+def test_status_reports_sizes_on_disk(pda, account):
+    export = ROOT / "fixtures/instagram/json-2024"
+    assert pda("import", export).code == 0
+    disk = pda("status", "--json").json()["disk"]
+    stored = [p for p in (account / "media/sha256").rglob("*") if p.is_file()]
+    assert stored and disk["mediaFiles"] == len(stored)
+    assert disk["mediaBytes"] == sum(p.stat().st_size for p in stored)
+    assert disk["databaseBytes"] >= (account / "account.sqlite").stat().st_size > 0
+    assert disk["totalBytes"] == disk["databaseBytes"] + disk["mediaBytes"]
+    assert "Disk:    database " in pda("status").out
+
+
 def test_listings_have_the_documented_keys(pda, tiktok_zip):
     assert pda("import", tiktok_zip).code == 0
     items = pda("items", "--json").json()

@@ -48,8 +48,10 @@ public struct ArchiveVerification: Sendable {
 public enum ArchiveVerifier {
     /// `expectedOwner` pins the owner's DID; without it the seal's issuer is taken as the owner
     /// (and reported, for the person to compare with the DID they know). `limits` bound everything
-    /// read from the archive, which may come from a stranger.
-    public static func verify(_ url: URL, expectedOwner: String? = nil, limits: VerifyLimits = VerifyLimits()) throws -> ArchiveVerification {
+    /// read from the archive, which may come from a stranger; `progress` hears the files and
+    /// bytes hashed.
+    public static func verify(_ url: URL, expectedOwner: String? = nil, limits: VerifyLimits = VerifyLimits(),
+                              progress: WorkProgress? = nil) throws -> ArchiveVerification {
         let source = try BagSources.open(url, limits: limits)
         var report = ArchiveVerification(path: url.path)
         var check = BagCheck(source: source, reader: try source.makeReader(), limits: limits)
@@ -59,7 +61,8 @@ public enum ArchiveVerifier {
 
         // Claims and the seal are kept from the hash pass: they are read right after.
         let files = source.files, credentialLimit = limits.maxCredentialBytes
-        let outcome = HashPass.run(source, paths: files.keys.sorted()) { path in
+        progress?.begin(nil, bytes: files.values.reduce(0, +))
+        let outcome = HashPass.run(source, paths: files.keys.sorted(), progress: progress) { path in
             (path == ArchiveLayout.sealFile || path.hasSuffix("/" + ArchiveLayout.claimFile)) && (files[path] ?? 0) <= credentialLimit
         }
         check.digests = outcome.digests

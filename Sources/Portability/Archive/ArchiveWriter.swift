@@ -50,7 +50,8 @@ public enum ArchiveWriter {
     /// `overwrite`: replace an existing file at `output`; without it an existing file is refused
     /// (`ArchiveError.outputExists`), before any work and again atomically at the end.
     public static func write(store: AccountStore, folder: AccountFolder, key: OwnerKey, options: ArchiveOptions,
-                             ledger: JSONValue, to output: URL, overwrite: Bool = false) throws -> ArchiveSummary {
+                             ledger: JSONValue, to output: URL, overwrite: Bool = false,
+                             progress: WorkProgress? = nil) throws -> ArchiveSummary {
         try options.validate()
         guard let owner = try store.owner() else { throw ArchiveError.noOwner }
         let did = key.didKey.did
@@ -80,6 +81,8 @@ public enum ArchiveWriter {
         let partial = work.appendingPathComponent("archive.zip.partial")
         let build = try ArchiveBuild(store: store, folder: folder, key: key.privateKey, owner: owner, options: options,
                                      ledger: ledger, layout: layout, work: work, zipURL: partial)
+        progress?.begin(nil)
+        build.zip.progress = progress
         var summary = try build.run()
         try place(partial, at: output, overwrite: overwrite)
         summary.leftoversRemoved = leftovers.folders

@@ -1,3 +1,4 @@
+import AccountModel
 import Dispatch
 import Foundation
 
@@ -13,7 +14,9 @@ enum HashPass {
         var contents: [String: Data] = [:]
     }
 
-    static func run(_ source: BagSource, paths: [String], threads: Int = 2, keep: @Sendable (String) -> Bool = { _ in false }) -> Outcome {
+    /// `progress` hears the bytes hashed and each file done (sizes and counts, never names).
+    static func run(_ source: BagSource, paths: [String], threads: Int = 2, progress: WorkProgress? = nil,
+                    keep: @Sendable (String) -> Bool = { _ in false }) -> Outcome {
         let jobs = Jobs(paths: paths)
         DispatchQueue.concurrentPerform(iterations: max(1, threads)) { _ in
             let reader: BagReader
@@ -31,9 +34,11 @@ enum HashPass {
                 do {
                     try reader.stream(path) { chunk in
                         hasher.update(chunk)
+                        progress?.add(bytes: chunk.count)
                         if kept != nil, (kept?.count ?? 0) + chunk.count <= HashPass.keptLimit { kept?.append(contentsOf: chunk) } else { kept = nil }
                     }
                     jobs.finish(path, hasher.finalize(), kept)
+                    progress?.add(count: 1)
                 } catch {
                     jobs.fail(path, Failure.message(error))
                 }

@@ -34,6 +34,8 @@ final class ZipWriter {
     private var buffer: [UInt8] = []
     private var written: UInt64 = 0  // bytes on disk; `written + buffer.count` is the logical offset
     private var records: [Record] = []
+    /// Hears each entry written and the bytes of the zip (counts and sizes only).
+    var progress: WorkProgress?
     private let dosTime: UInt16, dosDate: UInt16
     private let forceZip64: Bool
     private var finished = false
@@ -77,6 +79,7 @@ final class ZipWriter {
         try emit(localHeader(record))
         try emit(body)
         records.append(record)
+        progress?.add(count: 1)
     }
 
     /// Streams an entry of exactly `size` bytes: `provider(n)` must return the next `n` bytes.
@@ -107,6 +110,7 @@ final class ZipWriter {
         record.compressed = offset - dataStart
         try patch(localHeader(record), at: record.offset)
         records.append(record)
+        progress?.add(count: 1)
     }
 
     /// Writes the central directory and end records, then flushes and syncs the file.
@@ -204,7 +208,10 @@ final class ZipWriter {
 
     private func emit<C: Collection>(_ bytes: C) throws where C.Element == UInt8 {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.bufferLimit { try flush() }
+        if buffer.count >= Self.bufferLimit {
+            progress?.add(bytes: buffer.count)
+            try flush()
+        }
     }
 
     private func flush() throws {

@@ -41,6 +41,7 @@ struct ExportCommand: ParsableCommand {
     var force = false
     @Flag(name: .long, help: "Print JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         for date in [since, until].compactMap({ $0 }) where !DateArgument.isValid(date) {
@@ -66,8 +67,10 @@ struct ExportCommand: ParsableCommand {
             archive.includeMedia = !noMedia
             let output = URL(fileURLWithPath: out)
             let ledger = try Ledger.compute(store, filter: archive.scope).json()
-            let summary = try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, ledger: ledger,
-                                                  to: output, overwrite: force)
+            let summary = try progressOptions.run("exporting", unit: "files") {
+                try ArchiveWriter.write(store: store, folder: options.folder, key: key, options: archive, ledger: ledger,
+                                        to: output, overwrite: force, progress: $0)
+            }
             if summary.leftoversRemoved > 0 {
                 Output.note("pda: removed \(summary.leftoversRemoved) work folder(s) of interrupted exports from "
                     + "\(output.deletingLastPathComponent().path), freeing \(summary.leftoverBytesFreed) bytes")

@@ -32,6 +32,7 @@ struct ImportCommand: ParsableCommand {
     var wait: Double = AccountLock.defaultWait
     @Flag(name: .long, help: "Print the reports as JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         if !(wait >= 0) { throw ValidationError("--wait must be 0 or more seconds") }
@@ -76,7 +77,9 @@ struct ImportCommand: ParsableCommand {
             for group in TakeoutParts.group(expanded) {
                 do {
                     if let absent = TakeoutParts.missingParts(group).first { throw ImportError.missing(path: absent) }
-                    let report = try pipeline.importExport(paths: group, platform: platform)
+                    let report = try progressOptions.run("importing", unit: "records") {
+                        try pipeline.importExport(paths: group, platform: platform, progress: $0)
+                    }
                     reports.append(report)
                     if !json { ImportReportText.print(report) }
                     try RequestAnswers.link(report, store: store, quiet: json)

@@ -1,3 +1,4 @@
+import AccountModel
 import AccountStore
 import ArgumentParser
 
@@ -11,10 +12,14 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try Failure.guarding {
-            let status = try options.openStore().status()
+            var status = try options.openStore().status()
+            status.disk = options.folder.diskUsage()
             if json { Output.json(status.json); return }
             print("Account: \(options.folder.url.path)")
             print("Owner:   \(status.owner?.name ?? "(no name)")  \(status.owner?.did ?? "")")
+            if let disk = status.disk {
+                print("Disk:    database \(ByteCount.describe(disk.databaseBytes)), media \(disk.mediaFiles) files \(ByteCount.describe(disk.mediaBytes))")
+            }
             print("")
             if status.sources.isEmpty {
                 print("No exports imported yet. Try: pda import ~/Downloads/your-export.zip")

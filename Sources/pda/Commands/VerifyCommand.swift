@@ -17,6 +17,7 @@ struct VerifyCommand: ParsableCommand {
     var owner: String?
     @Flag(name: .long, help: "Print JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func run() throws {
         // Verify writes nothing (a folder is read in place, a zip through its index), so an
@@ -24,7 +25,9 @@ struct VerifyCommand: ParsableCommand {
         Interrupts.install("the archive was not fully checked")
         var result: ArchiveVerification?
         try Failure.guarding {
-            result = try ArchiveVerifier.verify(URL(fileURLWithPath: archive), expectedOwner: owner)
+            result = try progressOptions.run("verifying", unit: "files") {
+                try ArchiveVerifier.verify(URL(fileURLWithPath: archive), expectedOwner: owner, progress: $0)
+            }
         }
         guard let report = result else { return }
         if json {

@@ -24,7 +24,7 @@ public struct TikTokImporter: Importer {
             return try TikTokTextExport.run(export, into: state)
         }
         for document in documents {
-            try export.withJSON(document) { reader in
+            try export.withJSONStream(document) { reader in
                 let walker = TikTokJSONWalker(entry: document.path, state: state)
                 guard try walker.walk(&reader) else { throw export.malformed(document, "the document is not a JSON object") }
             }

@@ -26,7 +26,7 @@ struct TikTokSectionIndex: Sendable {
     static func key(_ parent: String, _ folded: String) -> String { parent.isEmpty ? folded : parent + "\u{1F}" + folded }
 }
 
-/// Walks `user_data(_tiktok).json` with the pull reader: levels of the table are descended,
+/// Walks `user_data(_tiktok).json` with the streaming pull reader as it inflates: levels of the table are descended,
 /// record lists are read one record at a time (a real export has a million watch entries), and
 /// every other part of the document is skipped and reported by its path, never its values.
 struct TikTokJSONWalker {
@@ -37,7 +37,7 @@ struct TikTokJSONWalker {
     /// Wrapper-level metadata next to the lists (`"App": 1233`, `"IsFastLane": false`).
     static let metadataKeys: Set<String> = ["app", "isfastlane"]
 
-    func walk(_ reader: inout JSONReader) throws -> Bool {
+    func walk(_ reader: inout JSONStreamReader) throws -> Bool {
         guard try reader.peekKind() == .object else { return false }
         try walkObject(&reader, path: "", pointer: "", depth: 1)
         return true
@@ -46,7 +46,7 @@ struct TikTokJSONWalker {
     /// Unknown members are reported by name at the first two levels (categories and sections:
     /// TikTok's own labels). Deeper, a key may be data (a chat partner's name keys a chat), so
     /// unknown members there are counted under their parent, never named.
-    private func walkObject(_ reader: inout JSONReader, path: String, pointer: String, depth: Int) throws {
+    private func walkObject(_ reader: inout JSONStreamReader, path: String, pointer: String, depth: Int) throws {
         var unnamedUnknown = 0
         try reader.forEachMember { key, child in
             let folded = JSONValue.foldKey(key)
@@ -75,7 +75,7 @@ struct TikTokJSONWalker {
         }
     }
 
-    private func read(_ section: TikTokSection, _ reader: inout JSONReader, pointer: String) throws {
+    private func read(_ section: TikTokSection, _ reader: inout JSONStreamReader, pointer: String) throws {
         switch section.handling {
         case .notRecorded(let why):
             try report(&reader, pointer: pointer, reason: "not recorded: \(why)")
@@ -89,7 +89,7 @@ struct TikTokJSONWalker {
     }
 
     /// A list of records, or a map of records keyed by id (`WatchLiveMap`, `OrderHistories`).
-    private func readRecords(_ reader: inout JSONReader, pointer: String, _ build: TikTokBuild) throws {
+    private func readRecords(_ reader: inout JSONStreamReader, pointer: String, _ build: TikTokBuild) throws {
         var notObjects = 0
         func one(_ value: JSONValue, _ token: String, key: String?) throws {
             guard value.members != nil else { notObjects += 1; return }
@@ -112,13 +112,13 @@ struct TikTokJSONWalker {
     }
 
     /// Skips a value and reports it when it holds anything.
-    private func report(_ reader: inout JSONReader, pointer: String, reason: String) throws {
+    private func report(_ reader: inout JSONStreamReader, pointer: String, reason: String) throws {
         if try Self.hasContent(&reader) { sink.skipped(section: locator(pointer).description, reason: reason) }
     }
 
     /// Consumes a value; true when it holds a non-empty scalar outside wrapper metadata.
     /// `N/A` and `None` are TikTok's way of writing nothing.
-    static func hasContent(_ reader: inout JSONReader) throws -> Bool {
+    static func hasContent(_ reader: inout JSONStreamReader) throws -> Bool {
         switch try reader.peekKind() {
         case .null:
             try reader.skipValue()

@@ -1,8 +1,8 @@
 import AccountModel
 import Readers
 
-/// Reads one `data/*.js` file by its row of `XSections`: the list is walked with the pull
-/// reader and each element materialized on its own (100,000 tweets never become one tree),
+/// Reads one `data/*.js` file by its row of `XSections`: the list is streamed as it inflates
+/// and each element materialized on its own (100,000 tweets never become one tree),
 /// unwrapped from its `{"tweet": {…}}` object and handed to the row's builder. Unknown files
 /// and unexpected shapes are reported by path, never by value, and never fail the import.
 struct XDataReader {
@@ -28,22 +28,25 @@ struct XDataReader {
     }
 
     private func readRecords(_ entry: ExportEntry, _ build: XBuild) throws {
-        try XScript.read(export, entry) { reader in
+        try XScript.stream(export, entry) { reader in
             guard try reader.peekKind() == .array else {
                 try reader.skipValue()
                 return state.sink.skipped(section: entry.path, reason: "unexpected shape (not a list), not read")
             }
             try reader.forEachElement { index, element in
-                let start = element.offset
-                let value = try element.readValue()
-                let (record, locator, unwrapped) = Self.unwrap(value, entry: entry.path, index: index)
-                guard record.members != nil else {
-                    return state.note(entry.path, "entries are not JSON objects and were not read")
+                // The record's bytes stay in the buffer while its builder runs (its raw text).
+                try element.withValue { bytes in
+                    let start = bytes.offset
+                    let value = try bytes.readValue()
+                    let (record, locator, unwrapped) = Self.unwrap(value, entry: entry.path, index: index)
+                    guard record.members != nil else {
+                        return state.note(entry.path, "entries are not JSON objects and were not read")
+                    }
+                    let source = start..<bytes.offset
+                    state.recordSource = (unwrapped ? bytes.singleMemberValue(in: source) : source).map { (bytes, $0) }
+                    defer { state.recordSource = nil }
+                    try build(record, locator, state)
                 }
-                let source = start..<element.offset
-                state.recordSource = (unwrapped ? element.singleMemberValue(in: source) : source).map { (element, $0) }
-                defer { state.recordSource = nil }
-                try build(record, locator, state)
             }
         }
     }

@@ -37,6 +37,27 @@ enum XScript {
         }
     }
 
+    /// The same, streamed as the entry inflates (`tweets.js` of a heavy user runs to hundreds of
+    /// MB): the assignment is skipped in the stream and a trailing `;` accepted. Offsets in
+    /// errors are bytes into the entry, as with `read`.
+    static func stream<T>(_ export: ExportReader, _ entry: ExportEntry, _ body: (inout JSONStreamReader) throws -> T) throws -> T {
+        try export.withJSONStream(entry) { reader -> T in
+            let notX = export.malformed(entry, "not an X archive file: no `window.… =` assignment and no JSON")
+            switch try reader.peekNonSpaceByte() {
+            case UInt8(ascii: "w"):
+                // `window.YTD.tweets.part0 = `: the name holds no `=` and no line break.
+                guard try reader.skip(through: UInt8(ascii: "="), stoppingAt: UInt8(ascii: "\n")) else { throw notX }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                break
+            default:
+                throw notX
+            }
+            let result = try body(&reader)
+            if try reader.peekNonSpaceByte() == UInt8(ascii: ";") { try reader.skipByte() }
+            return result
+        }
+    }
+
     /// Where the JSON sits: after the assignment's `=`, up to a trailing `;` and spaces.
     static func jsonRange(_ raw: UnsafeRawBufferPointer) -> Range<Int>? {
         var start = firstContent(raw)

@@ -51,7 +51,7 @@ enum YouTubeHistory {
     static func forEachRecord(_ entry: ExportEntry, export: ExportReader, context: YouTubeContext,
                               _ build: (JSONValue, Locator) -> Activity) throws {
         let base = Locator(entry: entry.path)
-        try export.withJSON(entry) { reader in
+        try export.withJSONStream(entry) { reader in
             guard try reader.peekKind() == .array else { throw export.malformed(entry, "the history is not a JSON array") }
             try reader.forEachElement { index, element in
                 try add(build(try element.readValue(), base.appending(index)), entry: entry, context: context)

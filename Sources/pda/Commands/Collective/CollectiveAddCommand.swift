@@ -31,6 +31,7 @@ struct CollectiveAddCommand: ParsableCommand {
     var readmit: [String] = []
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
         if paths.isEmpty == (manifest == nil) { throw ValidationError("give export paths or --manifest FILE (not both)") }
@@ -48,7 +49,7 @@ struct CollectiveAddCommand: ParsableCommand {
             let lock = try store.beginRun()
             defer { lock.release() }
             try store.readmit(memberIDs: readmit)
-            let runner = CollectiveRunner(store: store, jobs: jobs, progress: ProgressReporter(quiet: false)) { job in
+            let runner = CollectiveRunner(store: store, jobs: jobs, progress: ProgressReporter(quiet: progressOptions.quiet)) { job in
                 WorkerProcess.run(job, collective: folder, organisationDID: organisation)
             }
             let (planned, start) = try runner.plan(inputs, shard: shard.flatMap(Shard.init))
