@@ -38,7 +38,22 @@ public enum JSONParser {
 /// A pull reader over JSON bytes: callers walk objects and arrays, materialize the parts they
 /// want as `JSONValue` and skip the rest, so a 200 MB export never becomes one tree in memory.
 public struct JSONReader {
-    public enum Kind: Sendable { case object, array, string, number, bool, null }
+    public enum Kind: Sendable {
+        case object, array, string, number, bool, null
+
+        /// The kind of value a byte starts, or nil if no JSON value starts with it.
+        public init?(first byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "{"): self = .object
+            case UInt8(ascii: "["): self = .array
+            case UInt8(ascii: "\""): self = .string
+            case UInt8(ascii: "t"), UInt8(ascii: "f"): self = .bool
+            case UInt8(ascii: "n"): self = .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): self = .number
+            default: return nil
+            }
+        }
+    }
 
     private let bytes: UnsafeRawBufferPointer
     private let options: JSONOptions
@@ -60,15 +75,8 @@ public struct JSONReader {
     public mutating func peekKind() throws -> Kind {
         skipSpace()
         guard offset < bytes.count else { throw fail("unexpected end of input") }
-        switch bytes[offset] {
-        case UInt8(ascii: "{"): return .object
-        case UInt8(ascii: "["): return .array
-        case UInt8(ascii: "\""): return .string
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
-        case UInt8(ascii: "n"): return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
-        default: throw fail("unexpected character")
-        }
+        guard let kind = Kind(first: bytes[offset]) else { throw fail("unexpected character") }
+        return kind
     }
 
     /// Calls `body` for each member; a member the body leaves unread is skipped.

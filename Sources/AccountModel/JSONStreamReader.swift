@@ -34,15 +34,8 @@ public struct JSONStreamReader {
     public mutating func peekKind() throws -> Kind {
         try skipSpace()
         guard try available(0) else { throw fail("unexpected end of input") }
-        switch buffer[position] {
-        case UInt8(ascii: "{"): return .object
-        case UInt8(ascii: "["): return .array
-        case UInt8(ascii: "\""): return .string
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
-        case UInt8(ascii: "n"): return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
-        default: throw fail("unexpected character")
-        }
+        guard let kind = Kind(first: buffer[position]) else { throw fail("unexpected character") }
+        return kind
     }
 
     /// Calls `body` for each member; a member the body leaves unread is skipped.
