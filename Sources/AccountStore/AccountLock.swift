@@ -19,7 +19,7 @@ public final class AccountLock: @unchecked Sendable {
     /// How long a writer waits for another by default.
     public static let defaultWait: TimeInterval = 10
 
-    private struct Held { var fd: Int32; var count: Int }
+    private struct Held { var lock: FileLock; var count: Int }
     private static let mutex = NSLock()
     nonisolated(unsafe) private static var held: [String: Held] = [:]
 
@@ -42,28 +42,12 @@ public final class AccountLock: @unchecked Sendable {
             return AccountLock(path: path)
         }
         mutex.unlock()
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        let deadline = Date().addingTimeInterval(max(0, wait))
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw StoreError.cannotOpen(path: path, reason: reason)
-            }
-            if Date() >= deadline {
-                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-                close(fd)
-                throw StoreError.busy(path: folder.url.path, holder: holder.flatMap { $0.isEmpty ? nil : $0 }, waited: wait)
-            }
-            usleep(50_000)
-        }
         // Who holds it, for the message of a writer that is refused (the pid and the command only).
-        let note = "pid \(getpid()) (\(purpose))\n"
-        _ = ftruncate(fd, 0)
-        _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
+        guard let lock = try FileLock(path: path, wait: .seconds(wait), note: "pid \(getpid()) (\(purpose))") else {
+            throw StoreError.busy(path: folder.url.path, holder: FileLock.note(at: path), waited: wait)
+        }
         mutex.lock()
-        held[path] = Held(fd: fd, count: 1)
+        held[path] = Held(lock: lock, count: 1)
         mutex.unlock()
         return AccountLock(path: path)
     }
@@ -79,8 +63,7 @@ public final class AccountLock: @unchecked Sendable {
             AccountLock.held[path] = entry
         } else {
             AccountLock.held[path] = nil
-            _ = ftruncate(entry.fd, 0)
-            close(entry.fd)
+            entry.lock.release()
         }
     }
 

@@ -1,69 +1,43 @@
+import AccountStore
 import Foundation
 import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One run at a time per collective: `add`, `merge` and `withdraw` hold an exclusive `flock` on
-/// `run.lock` while they run. The kernel drops a lock when its process dies, even by kill -9,
-/// which is how a later run tells the work files of a dead run from those of a live one — never
-/// by their age. The descriptor is close-on-exec, so worker processes do not inherit it.
+/// One run at a time per collective: `add`, `merge` and `withdraw` hold an exclusive lock on
+/// `run.lock` while they run (see `FileLock`: a dead run's lock is gone, which is how a later
+/// run tells its work files from those of a live one). The holder's pid is written for the
+/// message another run prints.
 public final class CollectiveRunLock: @unchecked Sendable {
-    private var fd: Int32
+    private let lock: FileLock
 
     public init(folder: CollectiveFolder) throws {
         let path = folder.url.appendingPathComponent("run.lock").path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CollectiveError.cannotCreate(path: path) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let pid = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            close(fd)
-            throw CollectiveError.busy(pid: pid)
-        }
-        // The owner's pid, for the message another run prints; the lock itself is the proof.
-        _ = ftruncate(fd, 0)
-        let text = "\(getpid())\n"
-        _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+        let taken: FileLock?
+        do { taken = try FileLock(path: path, wait: .no, note: String(getpid())) } catch { throw CollectiveError.cannotCreate(path: path) }
+        guard let taken else { throw CollectiveError.busy(pid: FileLock.note(at: path).flatMap { Int($0) }) }
+        lock = taken
     }
 
-    public func release() {
-        guard fd >= 0 else { return }
-        flock(fd, LOCK_UN)
-        close(fd)
-        fd = -1
-    }
-
-    deinit { release() }
+    public func release() { lock.release() }
 }
 
 /// A worker's hold on one member's account: taken (waiting) before it writes there, so an orphan
 /// worker of a killed run and the worker of the next run never write one account together, and
 /// so a sweep leaves the folder of a still-running worker alone.
 public final class MemberLock: @unchecked Sendable {
-    private var fd: Int32
+    private let lock: FileLock
 
     static func url(_ account: URL) -> URL { account.appendingPathComponent("worker.lock") }
 
     /// Waits for the lock (`wait`), or returns nil when someone holds it.
     init?(account: URL, wait: Bool) {
-        fd = open(Self.url(account).path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return nil }
-        var status: Int32
-        repeat { status = flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) } while status != 0 && errno == EINTR
-        guard status == 0 else {
-            close(fd)
-            return nil
-        }
+        guard let taken = try? FileLock(path: Self.url(account).path, wait: wait ? .forever : .no) else { return nil }
+        lock = taken
     }
 
-    public func release() {
-        guard fd >= 0 else { return }
-        flock(fd, LOCK_UN)
-        close(fd)
-        fd = -1
-    }
-
-    deinit { release() }
+    public func release() { lock.release() }
 }
 
 extension CollectiveStore {
