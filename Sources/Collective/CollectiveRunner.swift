@@ -68,10 +68,11 @@ public final class CollectiveRunner: @unchecked Sendable {
     let store: CollectiveStore
     let jobs: Int
     let launcher: Launcher
-    let progress: ProgressReporter
+    /// Hears the bytes of the exports done (for the estimate) and their count.
+    let progress: WorkProgress?
     private let state = RunState(summary: RunSummary())
 
-    public init(store: CollectiveStore, jobs: Int, progress: ProgressReporter = ProgressReporter(quiet: true), launcher: @escaping Launcher) {
+    public init(store: CollectiveStore, jobs: Int, progress: WorkProgress? = nil, launcher: @escaping Launcher) {
         self.store = store
         self.jobs = max(jobs, 1)
         self.progress = progress
@@ -120,6 +121,11 @@ public final class CollectiveRunner: @unchecked Sendable {
         return (jobs, summary)
     }
 
+    /// The size of a job's exports on disk: the measure of the progress estimate.
+    static func bytes(of job: MemberJob) -> UInt64 {
+        job.paths.reduce(0) { $0 + (((try? FileManager.default.attributesOfItem(atPath: $1)[.size]) as? UInt64) ?? 0) }
+    }
+
     /// Stops taking jobs and records nothing more; the caller stops the workers. For SIGINT and
     /// SIGTERM: `run` then returns with `interrupted` set.
     public func cancel(signal: Int32) { state.cancel(signal) }
@@ -129,7 +135,7 @@ public final class CollectiveRunner: @unchecked Sendable {
     public func run(_ planned: [MemberJob], summary start: RunSummary) throws -> RunSummary {
         let started = Date()
         state.reset(summary: start)
-        progress.start(total: planned.reduce(0) { $0 + $1.paths.count })
+        progress?.begin(nil, bytes: planned.reduce(0) { $0 + Self.bytes(of: $1) })
         let group = DispatchGroup()
         for _ in 0..<min(jobs, max(planned.count, 1)) {
             group.enter()
@@ -152,12 +158,12 @@ public final class CollectiveRunner: @unchecked Sendable {
                     for file in result.files {
                         if file.ok { state.summary.processed += 1 } else { state.summary.failed.append((file.path, file.reason ?? "failed")) }
                     }
-                    progress.advance(by: result.files.count, failed: result.files.filter { !$0.ok }.count)
+                    progress?.add(bytes: Int(Self.bytes(of: job)))
+                    progress?.add(count: result.files.count)
                 }
             }
         }
         group.wait()
-        progress.finish()
         if let error = state.firstError { throw error }
         var summary = state.summary
         summary.interrupted = state.interrupted
@@ -198,37 +204,4 @@ private final class RunState: @unchecked Sendable {
         next += 1
         return jobs[next - 1]
     }
-}
-
-/// Progress on stderr: a bar on a terminal, a line every few seconds otherwise.
-public final class ProgressReporter: @unchecked Sendable {
-    let quiet: Bool
-    let isTerminal = isatty(2) == 1
-    var total = 0, done = 0, failed = 0
-    var lastLine = Date.distantPast
-    let started = Date()
-
-    public init(quiet: Bool) { self.quiet = quiet }
-
-    func start(total: Int) { self.total = total }
-
-    func advance(by count: Int, failed newFailures: Int) {
-        done += count
-        failed += newFailures
-        guard !quiet else { return }
-        let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
-        if isTerminal {
-            let width = 30
-            let filled = total == 0 ? width : width * done / total
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            write("\r[\(bar)] \(done)/\(total) exports, \(failed) failed, \(String(format: "%.1f", rate))/s")
-        } else if Date().timeIntervalSince(lastLine) >= 5 || done == total {
-            lastLine = Date()
-            write("progress: \(done)/\(total) exports, \(failed) failed, \(String(format: "%.1f", rate))/s\n")
-        }
-    }
-
-    func finish() { if !quiet && isTerminal && total > 0 { write("\n") } }
-
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }

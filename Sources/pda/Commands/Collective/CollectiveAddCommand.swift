@@ -49,7 +49,8 @@ struct CollectiveAddCommand: ParsableCommand {
             let lock = try store.beginRun()
             defer { lock.release() }
             try store.readmit(memberIDs: readmit)
-            let runner = CollectiveRunner(store: store, jobs: jobs, progress: ProgressReporter(quiet: progressOptions.quiet)) { job in
+            let progress = progressOptions.meter("collective add", unit: "exports")
+            let runner = CollectiveRunner(store: store, jobs: jobs, progress: progress) { job in
                 WorkerProcess.run(job, collective: folder, organisationDID: organisation)
             }
             let (planned, start) = try runner.plan(inputs, shard: shard.flatMap(Shard.init))
@@ -57,7 +58,12 @@ struct CollectiveAddCommand: ParsableCommand {
                 runner.cancel(signal: signal)
                 WorkerProcess.stopAll()
             }
-            let summary = try runner.run(planned, summary: start)
+            let summary: RunSummary
+            do { summary = try runner.run(planned, summary: start) } catch {
+                progress?.finish(completed: false)
+                throw error
+            }
+            progress?.finish(completed: summary.interrupted == nil)
             signals.restore()
             if let signal = summary.interrupted {
                 // The workers are gone: what they had started is theirs to discard.
