@@ -44,16 +44,15 @@ PY
 rm -rf "$WORK/source"
 zip_bytes=$(stat -c %s "$WORK/takeout.zip")
 
-measure() { # measure NAME BIN → seconds, peak RSS (KiB) and watch rows into globals
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" env PDA_ACCOUNT="$WORK/$1" "$2" import "$WORK/takeout.zip" --json \
-    > "$WORK/$1.out" 2>&1 || { cat "$WORK/$1.out"; exit 1; }
-  read -r secs rss < "$WORK/time.txt"
+. bench/lib.sh
+import_with() { # import_with NAME BIN → secs, rss (KiB) and the watch rows stored
+  measure "$1" env PDA_ACCOUNT="$WORK/$1" "$2" import "$WORK/takeout.zip" --json
   rows=$(sqlite3 "$WORK/$1/account.sqlite" "SELECT COUNT(*) FROM activity WHERE kind = 'watch'")
   rm -rf "${WORK:?}/$1"
 }
-measure pda "$PDA_BIN"; pda="$secs $rss $rows"
+import_with pda "$PDA_BIN"; pda="$secs $rss $rows"
 base="0 0 0"
-if [ -n "$BASELINE_BIN" ]; then measure baseline "$BASELINE_BIN"; base="$secs $rss $rows"; fi
+if [ -n "$BASELINE_BIN" ]; then import_with baseline "$BASELINE_BIN"; base="$secs $rss $rows"; fi
 rm -f "$WORK/takeout.zip"
 
 python3 - "$zip_bytes" "$GOAL_RSS_MIB" $pda $base <<'PY'

@@ -17,11 +17,7 @@ GOAL_RATIO=1.5
 BASE=bench/work/tiktok
 rm -rf "$BASE"; mkdir -p "$BASE"
 
-measure() { # measure NAME CMD... → seconds and peak RSS (KiB) into globals
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
-  read -r secs rss < "$WORK/time.txt"
-}
+. bench/lib.sh
 
 runs=()
 for watch in $WATCH; do

@@ -26,16 +26,15 @@ PY
 js_bytes=$(du -cb "$WORK"/archive/data/*.js | tail -1 | cut -f1)
 rm -rf "$WORK/archive"
 
-measure() { # measure NAME BIN → seconds, peak RSS (KiB) and items stored into globals
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" env PDA_ACCOUNT="$WORK/$1" "$2" import "$WORK/archive.zip" --json \
-    > "$WORK/$1.out" 2>&1 || { cat "$WORK/$1.out"; exit 1; }
-  read -r secs rss < "$WORK/time.txt"
+. bench/lib.sh
+import_with() { # import_with NAME BIN → secs, rss (KiB) and the items stored
+  measure "$1" env PDA_ACCOUNT="$WORK/$1" "$2" import "$WORK/archive.zip" --json
   items=$(sqlite3 "$WORK/$1/account.sqlite" "SELECT COUNT(*) FROM item")
   rm -rf "${WORK:?}/$1"
 }
-measure pda "$PDA_BIN"; pda="$secs $rss $items"
+import_with pda "$PDA_BIN"; pda="$secs $rss $items"
 base="0 0 0"
-if [ -n "$BASELINE_BIN" ]; then measure baseline "$BASELINE_BIN"; base="$secs $rss $items"; fi
+if [ -n "$BASELINE_BIN" ]; then import_with baseline "$BASELINE_BIN"; base="$secs $rss $items"; fi
 
 python3 - "$TWEETS" "$LIKES" "$js_bytes" "$GOAL_RSS_MIB" $pda $base <<'PY'
 import json, sys

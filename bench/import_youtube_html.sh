@@ -16,11 +16,7 @@ page="$WORK/takeout/html/Takeout/YouTube and YouTube Music/history/watch-history
 html_bytes=$(stat -c %s "$page")
 json_bytes=$(stat -c %s "$WORK/takeout/json/Takeout/YouTube and YouTube Music/history/watch-history.json")
 
-measure() { # measure NAME CMD... → wall seconds and peak RSS (KiB) into globals
-  local name=$1; shift
-  /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" > "$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
-  read -r secs rss < "$WORK/time.txt"
-}
+. bench/lib.sh
 measure html env PDA_ACCOUNT="$WORK/html-account" "$PDA_BIN" import "$WORK/takeout/html" --json
 html_secs=$secs; html_rss=$rss
 measure json env PDA_ACCOUNT="$WORK/json-account" "$PDA_BIN" import "$WORK/takeout/json" --json

@@ -64,7 +64,7 @@ struct AuditCommand: ParsableCommand {
         let language = try Language(code: letterOptions.language ?? answered?.language ?? (audit.law == .pipl ? "zh" : "en"))
         let request = try ledger.create(platform: platform, law: audit.law, language: language.rawValue, purpose: .followUp,
                                         follows: answered?.id, createdAt: Timestamp.iso(Date()))
-        let text = LetterWriter(language: language, senderName: letterOptions.name ?? RightsCLI.ownerName(store))
+        let text = letterOptions.writer(language, store: store)
             .followUp(audit, contact: try data.contact(platform), receivedOn: answered?.receivedOn, today: Day.today())
         do {
             try RightsCLI.write(text, stem: "follow-up-\(request.id)-\(audit.platform)", to: letterOptions.out, jsonOnStdout: json)

@@ -37,6 +37,16 @@ struct LetterOptions: ParsableArguments {
     var name: String?
     @Option(name: .long, help: ArgumentHelp("Folder for the letter's .txt and .html (default: the current folder).", valueName: "DIR"))
     var out: String = "."
+
+    /// A writer in `language`, signed with `--name` or else the account owner's name.
+    func writer(_ language: Language, store: AccountStore) -> LetterWriter {
+        LetterWriter(language: language, senderName: name ?? (try? store.owner())?.name)
+    }
+
+    /// A writer for a letter about a recorded request: in `--language`, else the request's.
+    func writer(for request: DataRequest, store: AccountStore) throws -> LetterWriter {
+        writer(try Language(code: language ?? request.language), store: store)
+    }
 }
 
 enum RightsCLI {
@@ -46,7 +56,6 @@ enum RightsCLI {
         }
         return p
     }
-
 
     static func day(_ text: String?) throws -> Day {
         guard let text else { return Day.today() }
@@ -71,8 +80,6 @@ enum RightsCLI {
         if !letter.via.isEmpty { say("Send it by: " + letter.via.joined(separator: "; ")) }
         for note in letter.notes { say("  note: \(note)") }
     }
-
-    static func ownerName(_ store: AccountStore) -> String? { (try? store.owner())?.name }
 }
 
 extension Law: ExpressibleByArgument {}

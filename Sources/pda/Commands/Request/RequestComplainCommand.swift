@@ -31,7 +31,7 @@ struct RequestComplainCommand: ParsableCommand {
             let data = try RightsData.load()
             let platform = try RightsCLI.platform(request.platform)
             let authority = try data.authority(for: platform, law: request.law)
-            let writer = LetterWriter(language: try Language(code: letter.language ?? request.language), senderName: letter.name ?? RightsCLI.ownerName(store))
+            let writer = try letter.writer(for: request, store: store)
             var gaps: [String] = []
             if state == .answered || request.purpose == .followUp, let audit = try CompletenessAudit(store: store, data: data).audit(platform: request.platform, law: request.law) {
                 gaps = writer.gapLines(audit.findings)

@@ -37,7 +37,7 @@ struct RequestNewCommand: ParsableCommand {
             let today = Day.today()
             let ledger = RequestLedger(store: store)
             let request = try ledger.create(platform: platform, law: law, language: language.rawValue, createdAt: Timestamp.iso(Date()))
-            let text = LetterWriter(language: language, senderName: letter.name ?? RightsCLI.ownerName(store))
+            let text = letter.writer(language, store: store)
                 .request(contact, law: law, today: today)
             do {
                 try RightsCLI.write(text, stem: "request-\(request.id)-\(platform.rawValue)", to: letter.out, jsonOnStdout: json)

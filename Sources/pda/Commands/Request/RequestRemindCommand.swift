@@ -20,7 +20,7 @@ struct RequestRemindCommand: ParsableCommand {
             let platform = try RightsCLI.platform(request.platform)
             let contact = try data.contact(platform)
             let authority = try? data.authority(for: platform, law: request.law)
-            let writer = LetterWriter(language: try Language(code: letter.language ?? request.language), senderName: letter.name ?? RightsCLI.ownerName(store))
+            let writer = try letter.writer(for: request, store: store)
             let text = try writer.reminder(request, contact: contact, authority: authority, today: today.day)
             try RightsCLI.write(text, stem: "reminder-\(id)-\(request.platform)", to: letter.out)
         }
